@@ -1,0 +1,137 @@
+"""Reflection over the schema: which field sits at a key path, and what it expects."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import types
+import typing
+from typing import Any, Iterator, Union
+
+from annotated_types import MaxLen
+from pydantic import BaseModel
+
+from . import schema
+from .schema import RefTo, Scale
+
+Loc = typing.Sequence["str | int"]
+
+
+def key_path(loc: Loc) -> str:
+    """`('fronts', 2, 'trend')` as `fronts[2].trend`."""
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _unwrap(annotation: Any) -> tuple[Any, list[Any]]:
+    """Strip `Annotated` and `X | None`, returning the bare type and the metadata found."""
+    metadata: list[Any] = []
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation, *extra = typing.get_args(annotation)
+            metadata.extend(extra)
+        elif origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation, metadata
+
+
+def field_at(loc: Loc) -> tuple[Any, list[Any]] | None:
+    """The bare type and metadata of the value at `loc` in a briefing, or None if there is none."""
+    annotation: Any = schema.Briefing
+    metadata: list[Any] = []
+    for step in loc:
+        if isinstance(step, int):
+            if typing.get_origin(annotation) is not list:
+                return None
+            annotation, metadata = _unwrap(typing.get_args(annotation)[0])
+        else:
+            if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+                return None
+            field = annotation.model_fields.get(step)
+            if field is None:
+                return None
+            annotation, metadata = _unwrap(field.annotation)
+            metadata = [*field.metadata, *metadata]
+    return annotation, metadata
+
+
+def ref_target(metadata: list[Any]) -> str | None:
+    return next((m.collection for m in metadata if isinstance(m, RefTo)), None)
+
+
+def expected(loc: Loc) -> str:
+    """What the schema expects at `loc`, in words."""
+    found = field_at(loc)
+    if found is None:
+        return "a value the schema knows"
+    return describe(*found)
+
+
+def describe(annotation: Any, metadata: list[Any]) -> str:
+    target = ref_target(metadata)
+    if target:
+        return f"the id of an entry in {target}"
+    if isinstance(annotation, type) and issubclass(annotation, Scale):
+        return "one of " + ", ".join(str(m) for m in annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "a mapping with keys " + ", ".join(annotation.model_fields)
+    if typing.get_origin(annotation) is list:
+        item, item_meta = _unwrap(typing.get_args(annotation)[0])
+        return f"a list of {_plural(describe(item, item_meta))}"
+    if annotation is datetime.date:
+        return "a date as YYYY-MM-DD"
+    if annotation is str:
+        pattern = next((getattr(m, "pattern", None) for m in metadata if getattr(m, "pattern", None)), None)
+        if pattern == schema.SLUG_PATTERN:
+            return "an id of lower-case letters, digits and single hyphens, such as 'pokrovsk-direction'"
+        if pattern and pattern.startswith("^https?"):
+            return "an http:// or https:// address"
+        if pattern:
+            return "a file name inside the seeds folder, such as 'kursk-article.txt'"
+        limit = next((m.max_length for m in metadata if isinstance(m, MaxLen)), None)
+        return f"text of at most {limit} characters" if limit else "text"
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def _plural(description: str) -> str:
+    for article in ("an ", "a "):
+        if description.startswith(article):
+            return description[len(article):].replace("id ", "ids ", 1).replace("mapping ", "mappings ", 1)
+    return description
+
+
+@functools.cache
+def _ref_plan(model: type[BaseModel]) -> tuple[tuple[str, str | None, bool, type[BaseModel] | None], ...]:
+    """For each field of `model` that holds references or models: name, target, is-list, model."""
+    plan = []
+    for name, field in model.model_fields.items():
+        annotation, metadata = _unwrap(field.annotation)
+        is_list = typing.get_origin(annotation) is list
+        if is_list:
+            annotation, item_meta = _unwrap(typing.get_args(annotation)[0])
+            metadata = [*metadata, *item_meta]
+        target = ref_target([*field.metadata, *metadata])
+        sub = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+        if target or sub:
+            plan.append((name, target, is_list, sub))
+    return tuple(plan)
+
+
+def iter_refs(model: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """Every reference in `model`: its key path, the collection it points into, and the id."""
+    for name, target, is_list, sub in _ref_plan(type(model)):
+        value = getattr(model, name)
+        if value is None:
+            continue
+        items = list(enumerate(value)) if is_list else [(None, value)]
+        for index, item in items:
+            item_loc = (*loc, name) if index is None else (*loc, name, index)
+            if target:
+                yield item_loc, target, item
+            elif sub:
+                yield from iter_refs(item, item_loc)

@@ -1,0 +1,164 @@
+"""Load and check every briefing of a project, with the source texts they annotate."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Invalid, Problem
+from .quotes import FoldedSource, Span, find
+from .schema import SLUG_MAX, SLUG_PATTERN, Briefing
+from .validate import validate
+from .yamlfile import YamlDocument, load_yaml
+
+#: Larger files are refused: a briefing or a source this big is a mistake, not an article.
+MAX_FILE_BYTES = 1_000_000
+BRIEFING_SUFFIX = ".yml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A briefing that passed every check, with its source text and where its evidence stands."""
+
+    id: str
+    path: str
+    briefing: Briefing
+    source_path: str
+    source_text: str
+    spans: dict[str, Span]
+
+
+@dataclass
+class Project:
+    """Where a project's briefings and sources live; `root` is where paths in messages start."""
+
+    root: Path
+    briefings_dir: str = "briefings"
+    seeds_dir: str = "seeds"
+    _seeds: dict[str, FoldedSource | Problem] = field(default_factory=dict, repr=False)
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def briefing_files(self) -> tuple[list[Path], list[Problem]]:
+        folder = self.root / self.briefings_dir
+        if not folder.is_dir():
+            return [], [Problem(self.display(folder), None, None, "the briefings folder does not exist; expected a folder of NAME.yml files")]
+        files, problems = [], []
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.suffix != BRIEFING_SUFFIX or not path.is_file():
+                problems.append(Problem(self.display(path), None, None, f"not a briefing file; expected only NAME{BRIEFING_SUFFIX} files in {self.briefings_dir}/"))
+            else:
+                files.append(path)
+        return files, problems
+
+    def load(self) -> list[Entry]:
+        """Every briefing, newest first; raises `Invalid` with all problems found."""
+        files, problems = self.briefing_files()
+        entries = []
+        for path in files:
+            entry, found = self.load_briefing(path)
+            problems.extend(found)
+            if entry is not None:
+                entries.append(entry)
+        if problems:
+            raise Invalid(problems)
+        entries.sort(key=lambda e: (-e.briefing.date.toordinal(), e.id))
+        return entries
+
+    def load_briefing(self, path: Path) -> tuple[Entry | None, list[Problem]]:
+        display = self.display(path)
+        briefing_id = path.name[: -len(BRIEFING_SUFFIX)]
+        if not _is_slug(briefing_id):
+            return None, [Problem(display, None, None, f"the file name {briefing_id!r} is not a briefing id; expected lower-case letters, digits and single hyphens, at most {SLUG_MAX} characters, then {BRIEFING_SUFFIX}")]
+        text = read_text(path, display)
+        if isinstance(text, Problem):
+            return None, [text]
+        try:
+            doc = load_yaml(text, display)
+        except Invalid as error:
+            return None, error.problems
+        briefing, problems = validate(doc)
+        if briefing is None:
+            return None, problems
+        source = self.seed(briefing.source.file)
+        if isinstance(source, Problem):
+            return None, [*problems, doc.problem(("source", "file"), source.message)]
+        spans, quote_problems = match_evidence(doc, briefing, source, self.seed_display(briefing.source.file))
+        problems += quote_problems
+        if problems:
+            return None, problems
+        entry = Entry(briefing_id, display, briefing, self.seed_display(briefing.source.file), source.text, spans)
+        return entry, []
+
+    def seed_display(self, name: str) -> str:
+        return f"{self.seeds_dir}/{name}"
+
+    def seed(self, name: str) -> FoldedSource | Problem:
+        """The source text `name` in the seeds folder, read once however many briefings cite it."""
+        if name not in self._seeds:
+            self._seeds[name] = self._read_seed(name)
+        return self._seeds[name]
+
+    def _read_seed(self, name: str) -> FoldedSource | Problem:
+        folder = (self.root / self.seeds_dir).resolve()
+        path = self.root / self.seeds_dir / name
+        shown = self.seed_display(name)
+        if not path.is_file():
+            return Problem(shown, None, None, f"source file {shown!r} does not exist; expected a text file in {self.seeds_dir}/")
+        if not path.resolve().is_relative_to(folder):
+            return Problem(shown, None, None, f"source file {shown!r} leads outside {self.seeds_dir}/; expected a file inside it")
+        text = read_text(path, shown)
+        if isinstance(text, Problem):
+            return Problem(shown, None, None, f"source file {shown!r}: {text.message}")
+        return FoldedSource(text)
+
+
+def _is_slug(name: str) -> bool:
+    return len(name) <= SLUG_MAX and re.fullmatch(SLUG_PATTERN, name) is not None
+
+
+def read_text(path: Path, display: str) -> str | Problem:
+    """A file's text: UTF-8 with or without a BOM, line endings as `\\n`, Unicode as NFC."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            return Problem(display, None, None, f"the file is {size:,} bytes; expected at most {MAX_FILE_BYTES:,}")
+        data = path.read_bytes()
+    except OSError as error:
+        return Problem(display, None, None, f"cannot be read ({error.strerror}); expected a readable file")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        return Problem(display, None, None, f"NUL byte at byte offset {nul}; expected text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return Problem(display, None, None, f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; expected UTF-8 text")
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def match_evidence(doc: YamlDocument, briefing: Briefing, source: FoldedSource, shown: str) -> tuple[dict[str, Span], list[Problem]]:
+    """Where each evidence quote stands in the source; a problem for each that stands nowhere or twice."""
+    spans: dict[str, Span] = {}
+    problems = []
+    for index, evidence in enumerate(briefing.evidence):
+        found = find(source, evidence.exact, evidence.prefix, evidence.suffix)
+        loc = ("evidence", index, "exact")
+        if len(found.spans) == 1:
+            spans[evidence.id] = found.spans[0]
+        elif not found.spans:
+            context = " with the prefix and suffix given" if evidence.prefix or evidence.suffix else ""
+            near = f"; the closest passage (line {found.closest_line}) is {found.closest!r}" if found.closest else ""
+            problems.append(doc.problem(loc, f"evidence[{index}].exact: the quote is not in {shown}{context}{near}; expected the source's exact words (only quote marks and white space may differ)"))
+        else:
+            lines = ", ".join(str(source.line_of(s.start)) for s in found.spans)
+            problems.append(doc.problem(loc, f"evidence[{index}].exact: the quote stands {len(found.spans)} times in {shown} (lines {lines}); expected a prefix or suffix that picks one"))
+    return spans, problems

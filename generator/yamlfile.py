@@ -1,0 +1,162 @@
+"""Load one YAML document safely, keeping the node tree to point errors at line and column.
+
+The document is composed by PyYAML's C parser when it is present (the Python one
+otherwise) and checked on the node tree before anything is constructed, so the guards
+here hold whichever parser runs: duplicate keys, alias expansion, nesting depth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Invalid, Problem
+
+Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Past this many nodes, counting every alias as a copy of what it names, a document is refused.
+MAX_EXPANDED_NODES = 100_000
+#: Briefings nest a handful of levels; anything this deep is not a briefing.
+MAX_DEPTH = 32
+
+Loc = Sequence["str | int"]
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A loaded document: its data, and its node tree for locating keys and values."""
+
+    path: str
+    data: Any
+    root: Node
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the node at `loc`, or of its nearest existing parent.
+
+        With `key`, the last step names a mapping key and its key node is pointed at.
+        """
+        node = self.root
+        for i, step in enumerate(loc):
+            found = _child(node, step, want_key=key and i == len(loc) - 1)
+            if found is None:
+                break
+            node = found
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        line, column = self.position(loc, key=key)
+        return Problem(self.path, line, column, message)
+
+
+def _child(node: Node, step: str | int, *, want_key: bool) -> Node | None:
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == str(step):
+                return key_node if want_key else value_node
+    elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        child: Node = node.value[step]
+        return child
+    return None
+
+
+def load_yaml(text: str, path: str) -> YamlDocument:
+    """Parse `text` (the contents of `path`) into a single mapping, or raise `Invalid`."""
+    loader = Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise Invalid([Problem(path, 1, 1, "the file is empty; expected a briefing: a mapping of keys such as title, date and source")])
+        if not isinstance(root, MappingNode):
+            raise Invalid([_at(path, root, f"the document is a {_kind(root)}; expected a mapping of keys such as title, date and source")])
+        _check_tree(root, path)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        raise Invalid([_yaml_error(path, error)]) from None
+    except yaml.YAMLError as error:  # the reader's errors carry no mark, only a position
+        raise Invalid([Problem(path, None, None, f"not readable as YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    return YamlDocument(path, data, root)
+
+
+def _check_tree(root: Node, path: str) -> None:
+    """Refuse duplicate keys, deep nesting and alias bombs, walking each node once."""
+    problems: list[Problem] = []
+    expanded: dict[int, int] = {}  # id(node) -> nodes it stands for, aliases expanded
+    # An explicit stack: (node, depth, children done?) — deep input must not blow Python's stack.
+    stack: list[tuple[Node, int, bool]] = [(root, 1, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, depth, done = stack.pop()
+        if done:
+            on_path.discard(id(node))
+            children = _children(node)
+            total = 1 + sum(expanded[id(c)] for c in children)
+            if total > MAX_EXPANDED_NODES:
+                raise Invalid([_at(path, node, f"anchors and aliases expand this document past {MAX_EXPANDED_NODES:,} values; expected a briefing without alias bombs")])
+            expanded[id(node)] = total
+            continue
+        if id(node) in expanded:
+            continue  # an alias of a node already measured
+        if id(node) in on_path:
+            raise Invalid([_at(path, node, "an alias refers to a node that contains it; expected no recursive aliases")])
+        if depth > MAX_DEPTH:
+            raise Invalid([_at(path, node, f"values nest more than {MAX_DEPTH} levels deep; expected a briefing's few levels")])
+        if isinstance(node, MappingNode):
+            problems.extend(_duplicate_keys(node, path))
+        on_path.add(id(node))
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in reversed(_children(node)))
+    if problems:
+        raise Invalid(problems)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _duplicate_keys(node: MappingNode, path: str) -> list[Problem]:
+    seen: dict[str, Node] = {}
+    problems = []
+    for key_node, _ in node.value:
+        if not isinstance(key_node, ScalarNode):
+            continue
+        first = seen.setdefault(key_node.value, key_node)
+        if first is not key_node:
+            problems.append(_at(path, key_node, f"duplicate key {key_node.value!r} (first at line {first.start_mark.line + 1}); expected each key once in a mapping"))
+    return problems
+
+
+def _at(path: str, node: Node, message: str) -> Problem:
+    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, SequenceNode):
+        return "list"
+    if isinstance(node, ScalarNode):
+        return f"single value ({node.value[:40]!r})"
+    return "mapping"
+
+
+def _yaml_error(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or "not valid YAML"
+    if error.context:
+        what = f"{what} ({error.context})"
+    if "could not determine a constructor" in (error.problem or ""):
+        what = f"unsupported YAML tag {error.problem.split('tag ', 1)[-1]}; expected plain values (strings, numbers, dates, lists, mappings)"
+    elif "found character '\\t'" in what:
+        what = "a tab character where YAML allows only spaces; expected spaces for indentation"
+    else:
+        what = f"invalid YAML: {what}"
+    if mark is None:
+        return Problem(path, None, None, what)
+    return Problem(path, mark.line + 1, mark.column + 1, what)
