@@ -6,10 +6,12 @@ import datetime
 import functools
 import types
 import typing
-from typing import Any, Iterator, Union
+from collections.abc import Iterator
+from typing import Any, Union
 
 from annotated_types import MaxLen
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from . import schema
 from .schema import RefTo, Scale
@@ -55,9 +57,22 @@ def field_at(loc: Loc) -> tuple[Any, list[Any]] | None:
             field = annotation.model_fields.get(step)
             if field is None:
                 return None
-            annotation, metadata = _unwrap(field.annotation)
-            metadata = [*field.metadata, *metadata]
+            annotation, metadata = unwrap_field(field)
     return annotation, metadata
+
+
+def unwrap_field(field: FieldInfo) -> tuple[Any, list[Any]]:
+    """A model field's bare type and all its metadata."""
+    annotation, metadata = _unwrap(field.annotation)
+    return annotation, [*field.metadata, *metadata]
+
+
+def field_at_model(model: type[BaseModel], name: str) -> type[BaseModel] | None:
+    """The model a field of `model` holds, directly or as a list of them, if any."""
+    annotation, _ = unwrap_field(model.model_fields[name])
+    if typing.get_origin(annotation) is list:
+        annotation, _ = _unwrap(typing.get_args(annotation)[0])
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
 
 
 def ref_target(metadata: list[Any]) -> str | None:
@@ -101,7 +116,7 @@ def describe(annotation: Any, metadata: list[Any]) -> str:
 def _plural(description: str) -> str:
     for article in ("an ", "a "):
         if description.startswith(article):
-            return description[len(article):].replace("id ", "ids ", 1).replace("mapping ", "mappings ", 1)
+            return description[len(article) :].replace("id ", "ids ", 1).replace("mapping ", "mappings ", 1)
     return description
 
 

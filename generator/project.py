@@ -49,13 +49,24 @@ class Project:
     def briefing_files(self) -> tuple[list[Path], list[Problem]]:
         folder = self.root / self.briefings_dir
         if not folder.is_dir():
-            return [], [Problem(self.display(folder), None, None, "the briefings folder does not exist; expected a folder of NAME.yml files")]
+            return [], [
+                Problem(
+                    self.display(folder), None, None, "the briefings folder does not exist; expected a folder of NAME.yml files"
+                )
+            ]
         files, problems = [], []
         for path in sorted(folder.iterdir()):
             if path.name.startswith("."):
                 continue
             if path.suffix != BRIEFING_SUFFIX or not path.is_file():
-                problems.append(Problem(self.display(path), None, None, f"not a briefing file; expected only NAME{BRIEFING_SUFFIX} files in {self.briefings_dir}/"))
+                problems.append(
+                    Problem(
+                        self.display(path),
+                        None,
+                        None,
+                        f"not a briefing file; expected only NAME{BRIEFING_SUFFIX} files in {self.briefings_dir}/",
+                    )
+                )
             else:
                 files.append(path)
         return files, problems
@@ -78,7 +89,14 @@ class Project:
         display = self.display(path)
         briefing_id = path.name[: -len(BRIEFING_SUFFIX)]
         if not _is_slug(briefing_id):
-            return None, [Problem(display, None, None, f"the file name {briefing_id!r} is not a briefing id; expected lower-case letters, digits and single hyphens, at most {SLUG_MAX} characters, then {BRIEFING_SUFFIX}")]
+            return None, [
+                Problem(
+                    display,
+                    None,
+                    None,
+                    f"the file name {briefing_id!r} is not a briefing id; expected lower-case letters, digits and single hyphens, at most {SLUG_MAX} characters, then {BRIEFING_SUFFIX}",
+                )
+            ]
         text = read_text(path, display)
         if isinstance(text, Problem):
             return None, [text]
@@ -141,11 +159,15 @@ def read_text(path: Path, display: str) -> str | Problem:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return Problem(display, None, None, f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; expected UTF-8 text")
+        return Problem(
+            display, None, None, f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; expected UTF-8 text"
+        )
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def match_evidence(doc: YamlDocument, briefing: Briefing, source: FoldedSource, shown: str) -> tuple[dict[str, Span], list[Problem]]:
+def match_evidence(
+    doc: YamlDocument, briefing: Briefing, source: FoldedSource, shown: str
+) -> tuple[dict[str, Span], list[Problem]]:
     """Where each evidence quote stands in the source; a problem for each that stands nowhere or twice."""
     spans: dict[str, Span] = {}
     problems = []
@@ -157,8 +179,18 @@ def match_evidence(doc: YamlDocument, briefing: Briefing, source: FoldedSource, 
         elif not found.spans:
             context = " with the prefix and suffix given" if evidence.prefix or evidence.suffix else ""
             near = f"; the closest passage (line {found.closest_line}) is {found.closest!r}" if found.closest else ""
-            problems.append(doc.problem(loc, f"evidence[{index}].exact: the quote is not in {shown}{context}{near}; expected the source's exact words (only quote marks and white space may differ)"))
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"evidence[{index}].exact: the quote is not in {shown}{context}{near}; expected the source's exact words (only quote marks and white space may differ)",
+                )
+            )
         else:
             lines = ", ".join(str(source.line_of(s.start)) for s in found.spans)
-            problems.append(doc.problem(loc, f"evidence[{index}].exact: the quote stands {len(found.spans)} times in {shown} (lines {lines}); expected a prefix or suffix that picks one"))
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"evidence[{index}].exact: the quote stands {len(found.spans)} times in {shown} (lines {lines}); expected a prefix or suffix that picks one",
+                )
+            )
     return spans, problems

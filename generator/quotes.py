@@ -13,10 +13,20 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
 # White space that folding changes: any run that is not already a single plain space.
 _RUN = re.compile(r"[^\S ]\s*| \s+")
 _SPACE = re.compile(r"\s+")
@@ -116,7 +126,7 @@ def _closest(source: FoldedSource, core: str) -> tuple[str, int]:
     starts = {anchor} | {lo + m.start() for m in re.finditer(r"(?<!\w)\w", haystack[lo:hi])}
     scorer = difflib.SequenceMatcher(None, "", core, autojunk=False)
     for start in sorted(starts):
-        window = haystack[start:start + len(core)]
+        window = haystack[start : start + len(core)]
         scorer.set_seq1(window)
         ratio = scorer.ratio()
         if ratio > best[0]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -20,7 +20,7 @@ SLUG_MAX = 64
 PLACEHOLDER = "TODO:"
 
 
-class Scale(str, Enum):
+class Scale(StrEnum):
     """A closed set of values, each with the label and meaning shown to readers."""
 
     label: str
@@ -94,9 +94,21 @@ class Likelihood(Scale):
 class Confidence(Scale):
     """How far the sources and reasoning behind a judgment hold up; separate from likelihood."""
 
-    LOW = "low", "Low confidence", "Sources are scant, questionable or fragmented, or the reasoning rests on assumptions that may not hold."
-    MODERATE = "moderate", "Moderate confidence", "Sources are credibly sourced and plausible but not corroborated enough for high confidence."
-    HIGH = "high", "High confidence", "Sources are of high quality and corroborated, or the nature of the issue allows a solid judgment."
+    LOW = (
+        "low",
+        "Low confidence",
+        "Sources are scant, questionable or fragmented, or the reasoning rests on assumptions that may not hold.",
+    )
+    MODERATE = (
+        "moderate",
+        "Moderate confidence",
+        "Sources are credibly sourced and plausible but not corroborated enough for high confidence.",
+    )
+    HIGH = (
+        "high",
+        "High confidence",
+        "Sources are of high quality and corroborated, or the nature of the issue allows a solid judgment.",
+    )
 
 
 class ClaimStatus(Scale):
@@ -141,7 +153,9 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MA
 Text = Annotated[str, AfterValidator(_plain_text)]
 ShortText = Annotated[str, AfterValidator(_plain_text), StringConstraints(max_length=200)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000)]
-SeedPath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$", max_length=255)]
+SeedPath = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$", max_length=255)
+]
 ActorRef = Annotated[str, RefTo("actors")]
 FrontRef = Annotated[str, RefTo("fronts")]
 EvidenceRef = Annotated[str, RefTo("evidence")]

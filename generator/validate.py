@@ -44,7 +44,9 @@ def _schema_problem(doc: YamlDocument, error: Any) -> Problem:
         return doc.problem(loc, f"{where}: the list is empty; expected at least {error['ctx']['min_length']} entry")
     if kind == "string_too_long":
         return doc.problem(loc, f"{where}: {len(value)} characters; expected {fields.expected(loc)}")
-    return doc.problem(loc, f"{where}: {describe_value(value)} is not valid here; expected {fields.expected(loc)}{_quote_hint(value, loc)}")
+    return doc.problem(
+        loc, f"{where}: {describe_value(value)} is not valid here; expected {fields.expected(loc)}{_quote_hint(value, loc)}"
+    )
 
 
 def _unknown_key(loc: tuple[Any, ...]) -> str:
@@ -104,7 +106,12 @@ def check_ids(doc: YamlDocument, briefing: Briefing) -> list[Problem]:
         for index, entry in enumerate(getattr(briefing, collection)):
             if entry.id in seen:
                 first_line, _ = doc.position((collection, seen[entry.id], "id"))
-                problems.append(doc.problem((collection, index, "id"), f"{collection}[{index}].id: duplicate id {entry.id!r} (first at line {first_line}); expected each id once in {collection}"))
+                problems.append(
+                    doc.problem(
+                        (collection, index, "id"),
+                        f"{collection}[{index}].id: duplicate id {entry.id!r} (first at line {first_line}); expected each id once in {collection}",
+                    )
+                )
             else:
                 seen[entry.id] = index
         defined[collection] = seen
@@ -118,9 +125,16 @@ def check_ids(doc: YamlDocument, briefing: Briefing) -> list[Problem]:
         known = sorted(defined[collection])
         guess = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
         hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-        problems.append(doc.problem(loc, f"{key_path(loc)}: {ref!r} is not defined in {collection}; expected one of {', '.join(known)}{hint}"))
+        problems.append(
+            doc.problem(loc, f"{key_path(loc)}: {ref!r} is not defined in {collection}; expected one of {', '.join(known)}{hint}")
+        )
 
     for index, evidence in enumerate(briefing.evidence):
         if evidence.id not in cited:
-            problems.append(doc.problem(("evidence", index, "id"), f"evidence[{index}]: {evidence.id!r} is cited by nothing; expected every passage to back a statement (cite it or remove it)"))
+            problems.append(
+                doc.problem(
+                    ("evidence", index, "id"),
+                    f"evidence[{index}]: {evidence.id!r} is cited by nothing; expected every passage to back a statement (cite it or remove it)",
+                )
+            )
     return problems

@@ -7,8 +7,9 @@ here hold whichever parser runs: duplicate keys, alias expansion, nesting depth.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -68,9 +69,13 @@ def load_yaml(text: str, path: str) -> YamlDocument:
     try:
         root = loader.get_single_node()
         if root is None:
-            raise Invalid([Problem(path, 1, 1, "the file is empty; expected a briefing: a mapping of keys such as title, date and source")])
+            raise Invalid(
+                [Problem(path, 1, 1, "the file is empty; expected a briefing: a mapping of keys such as title, date and source")]
+            )
         if not isinstance(root, MappingNode):
-            raise Invalid([_at(path, root, f"the document is a {_kind(root)}; expected a mapping of keys such as title, date and source")])
+            raise Invalid(
+                [_at(path, root, f"the document is a {_kind(root)}; expected a mapping of keys such as title, date and source")]
+            )
         _check_tree(root, path)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
@@ -96,7 +101,15 @@ def _check_tree(root: Node, path: str) -> None:
             children = _children(node)
             total = 1 + sum(expanded[id(c)] for c in children)
             if total > MAX_EXPANDED_NODES:
-                raise Invalid([_at(path, node, f"anchors and aliases expand this document past {MAX_EXPANDED_NODES:,} values; expected a briefing without alias bombs")])
+                raise Invalid(
+                    [
+                        _at(
+                            path,
+                            node,
+                            f"anchors and aliases expand this document past {MAX_EXPANDED_NODES:,} values; expected a briefing without alias bombs",
+                        )
+                    ]
+                )
             expanded[id(node)] = total
             continue
         if id(node) in expanded:
@@ -130,7 +143,13 @@ def _duplicate_keys(node: MappingNode, path: str) -> list[Problem]:
             continue
         first = seen.setdefault(key_node.value, key_node)
         if first is not key_node:
-            problems.append(_at(path, key_node, f"duplicate key {key_node.value!r} (first at line {first.start_mark.line + 1}); expected each key once in a mapping"))
+            problems.append(
+                _at(
+                    path,
+                    key_node,
+                    f"duplicate key {key_node.value!r} (first at line {first.start_mark.line + 1}); expected each key once in a mapping",
+                )
+            )
     return problems
 
 
@@ -151,8 +170,9 @@ def _yaml_error(path: str, error: yaml.MarkedYAMLError) -> Problem:
     what = error.problem or "not valid YAML"
     if error.context:
         what = f"{what} ({error.context})"
-    if "could not determine a constructor" in (error.problem or ""):
-        what = f"unsupported YAML tag {error.problem.split('tag ', 1)[-1]}; expected plain values (strings, numbers, dates, lists, mappings)"
+    problem = error.problem or ""
+    if "could not determine a constructor" in problem:
+        what = f"unsupported YAML tag {problem.split('tag ', 1)[-1]}; expected plain values (strings, numbers, dates, lists, mappings)"
     elif "found character '\\t'" in what:
         what = "a tab character where YAML allows only spaces; expected spaces for indentation"
     else:

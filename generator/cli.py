@@ -1,0 +1,81 @@
+"""The `briefing` command: check briefings, start new ones."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from .errors import Invalid
+from .project import Project
+from .skeleton import create
+
+T = TypeVar("T")
+
+_ROOT = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The project folder, holding briefings/ and seeds/.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show a Python traceback when something fails unexpectedly.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Check and write structured briefings on a source text."""
+    ctx.obj = {"debug": debug}
+
+
+@cli.command()
+@_ROOT
+def check(root: Path) -> None:
+    """Check every briefing against the schema and its source.
+
+    Prints each problem as path:line:column: message, all of them, and exits 1 if
+    there are any.
+
+    Example: briefing check
+    """
+    entries = _or_fail(lambda: Project(root.resolve()).load())
+    quotes = sum(len(e.briefing.evidence) for e in entries)
+    click.echo(f"{len(entries)} briefing(s) checked, {quotes} evidence passage(s) found in their sources: no problems")
+
+
+@cli.command()
+@click.argument("seed")
+@click.option("--id", "briefing_id", help="The new briefing's id (its file name); by default made from the seed's name.")
+@_ROOT
+def new(seed: str, briefing_id: str | None, root: Path) -> None:
+    """Write a skeleton briefing for SEED, a file in seeds/.
+
+    Every section is present and commented; `briefing check` passes once every
+    TODO: text is replaced. Never overwrites an existing file.
+
+    Example: briefing new seeds/article.txt
+    """
+    path = _or_fail(lambda: create(Project(root.resolve()), seed, briefing_id, datetime.date.today()))
+    click.echo(f"wrote {path}")
+
+
+def _or_fail(action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except Invalid as error:
+        click.echo(error.report(), err=True)
+        sys.exit(1)
+    except Exception as error:  # an unexpected failure: say what, not where
+        if click.get_current_context().find_root().obj.get("debug"):
+            raise
+        click.echo(f"error: {type(error).__name__}: {error} (run with --debug for a traceback)", err=True)
+        sys.exit(2)
+
+
+def main() -> None:
+    cli(prog_name="briefing")

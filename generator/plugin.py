@@ -1,0 +1,86 @@
+"""The MkDocs glue: check briefings before the site is touched, then add their pages in memory."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import paths, reference, schema
+from .errors import Invalid
+from .pages import build_pages
+from .project import Entry, Project
+from .urls import Urls
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(Config):  # type: ignore[no-untyped-call]
+    briefings_dir = c.Type(str, default="briefings")
+    seeds_dir = c.Type(str, default="seeds")
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-call]
+    """Validates `briefings/` against `seeds/` and generates the briefing pages."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+
+    def _project(self, config: MkDocsConfig) -> Project:
+        root = Path(config.config_file_path or ".").resolve().parent
+        return Project(root, self.config.briefings_dir, self.config.seeds_dir)
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if paths.STYLESHEET not in config.extra_css:
+            config.extra_css.append(paths.STYLESHEET)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Before MkDocs empties site_dir: a failed check leaves the last good site in place.
+        try:
+            self.entries = self._project(config).load()
+        except Invalid as error:
+            raise PluginError(error.report()) from None
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        generated = build_pages(self.entries, Urls(config.use_directory_urls))
+        clashes = sorted(src for src in [*generated, paths.STYLESHEET] if files.get_file_from_path(src))
+        if clashes:
+            raise PluginError(
+                "docs/ has pages where the briefings plugin generates its own: "
+                + ", ".join(clashes)
+                + "; expected them removed or renamed"
+            )
+        for src, content in generated.items():
+            files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        stylesheet = resources.files("generator").joinpath("assets/briefings.css").read_bytes()
+        files.append(File.generated(config, paths.STYLESHEET, content=stylesheet))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by:
+            return markdown
+        expanded, unknown = reference.expand(markdown)
+        for marker in unknown:
+            log.warning(
+                "%s: unknown marker %s; expected <!-- briefing:scale NAME --> (NAME one of %s) or <!-- briefing:fields -->",
+                page.file.src_uri,
+                marker,
+                ", ".join(schema.SCALES),
+            )
+        return expanded
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        project = self._project(config)
+        for folder in (project.briefings_dir, project.seeds_dir):
+            server.watch(str(project.root / folder))
+        return server

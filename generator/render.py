@@ -1,0 +1,65 @@
+"""The one Jinja2 environment that renders every generated page.
+
+Autoescaping is on for every template: annotation text can be pasted from anywhere, and
+all of it reaches the page as escaped text inside raw HTML blocks, which Markdown leaves
+alone. Only the templates' own literal text is Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+from html import escape
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+_SPACE = re.compile(r"\s+")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text as paragraphs: blank lines separate them, other white space folds to a space."""
+    return [_SPACE.sub(" ", p).strip() for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+
+
+def one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def day(value: datetime.date) -> str:
+    """A date as readers write it: 25 November 2026."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def front_matter(**meta: str) -> Markup:
+    """A YAML front-matter block. Values are escaped HTML: Material prints `title` unescaped."""
+    lines = [f"{key}: {json.dumps(escape(one_line(value)))}" for key, value in meta.items() if value]
+    return Markup("\n".join(["---", *lines, "---"]))
+
+
+def shorten(text: str, limit: int = 140) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@functools.cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(paras=paragraphs, one_line=one_line, day=day, shorten=shorten)
+    env.globals.update(front_matter=front_matter)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
