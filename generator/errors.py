@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+#: A key path into a document: ("fronts", 2, "trend") is fronts[2].trend.
+Loc = Sequence["str | int"]
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,8 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import schema
+from .errors import Loc
 from .schema import RefTo, Scale
-
-Loc = typing.Sequence["str | int"]
 
 
 def key_path(loc: Loc) -> str:
@@ -137,16 +136,32 @@ def _ref_plan(model: type[BaseModel]) -> tuple[tuple[str, str | None, bool, type
     return tuple(plan)
 
 
-def iter_refs(model: BaseModel, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
-    """Every reference in `model`: its key path, the collection it points into, and the id."""
-    for name, target, is_list, sub in _ref_plan(type(model)):
-        value = getattr(model, name)
+def iter_refs(
+    model: type[BaseModel] | BaseModel, data: Any = None, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """Every reference in a briefing: its key path, the collection it points into, and the id.
+
+    Works on a validated model or on the raw data of one that failed validation, where
+    it passes over whatever does not have the expected shape.
+    """
+    cls, data = (type(model), model) if isinstance(model, BaseModel) else (model, data)
+    for name, target, is_list, sub in _ref_plan(cls):
+        value = _get(data, name)
         if value is None:
+            continue
+        if is_list and not isinstance(value, list):
             continue
         items = list(enumerate(value)) if is_list else [(None, value)]
         for index, item in items:
             item_loc = (*loc, name) if index is None else (*loc, name, index)
             if target:
-                yield item_loc, target, item
+                if isinstance(item, str):
+                    yield item_loc, target, item
             elif sub:
-                yield from iter_refs(item, item_loc)
+                yield from iter_refs(sub, item, item_loc)
+
+
+def _get(data: Any, name: str) -> Any:
+    if isinstance(data, BaseModel):
+        return getattr(data, name)
+    return data.get(name) if isinstance(data, dict) else None

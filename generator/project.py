@@ -7,10 +7,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import Invalid, Problem
 from .quotes import FoldedSource, Span, find
-from .schema import SLUG_MAX, SLUG_PATTERN, Briefing
+from .schema import SEED_PATH_PATTERN, SLUG_MAX, SLUG_PATTERN, Briefing
 from .validate import validate
 from .yamlfile import YamlDocument, load_yaml
 
@@ -105,17 +106,18 @@ class Project:
         except Invalid as error:
             return None, error.problems
         briefing, problems = validate(doc)
-        if briefing is None:
+        # The source and the quotes are checked even when the schema failed elsewhere.
+        source_file = _raw(doc.data, "source", "file")
+        if not (isinstance(source_file, str) and re.fullmatch(SEED_PATH_PATTERN, source_file)):
             return None, problems
-        source = self.seed(briefing.source.file)
+        source = self.seed(source_file)
         if isinstance(source, Problem):
             return None, [*problems, doc.problem(("source", "file"), source.message)]
-        spans, quote_problems = match_evidence(doc, briefing, source, self.seed_display(briefing.source.file))
+        spans, quote_problems = match_evidence(doc, source, self.seed_display(source_file))
         problems += quote_problems
-        if problems:
+        if problems or briefing is None:
             return None, problems
-        entry = Entry(briefing_id, display, briefing, self.seed_display(briefing.source.file), source.text, spans)
-        return entry, []
+        return Entry(briefing_id, display, briefing, self.seed_display(source_file), source.text, spans), []
 
     def seed_display(self, name: str) -> str:
         return f"{self.seeds_dir}/{name}"
@@ -165,32 +167,42 @@ def read_text(path: Path, display: str) -> str | Problem:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def match_evidence(
-    doc: YamlDocument, briefing: Briefing, source: FoldedSource, shown: str
-) -> tuple[dict[str, Span], list[Problem]]:
+def _raw(data: Any, *keys: str) -> Any:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _selectors(data: Any) -> list[tuple[int, str, str, str | None, str | None]]:
+    """Each evidence entry of the raw data with a usable selector: index, id, exact, prefix, suffix."""
+    items = _raw(data, "evidence")
+    out = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict) or not isinstance(item.get("exact"), str) or not item["exact"].strip():
+            continue
+        prefix, suffix = item.get("prefix"), item.get("suffix")
+        prefix = prefix if isinstance(prefix, str) else None
+        suffix = suffix if isinstance(suffix, str) else None
+        out.append((index, str(item.get("id")), item["exact"], prefix, suffix))
+    return out
+
+
+def match_evidence(doc: YamlDocument, source: FoldedSource, shown: str) -> tuple[dict[str, Span], list[Problem]]:
     """Where each evidence quote stands in the source; a problem for each that stands nowhere or twice."""
     spans: dict[str, Span] = {}
     problems = []
-    for index, evidence in enumerate(briefing.evidence):
-        found = find(source, evidence.exact, evidence.prefix, evidence.suffix)
-        loc = ("evidence", index, "exact")
+    for index, evidence_id, exact, prefix, suffix in _selectors(doc.data):
+        found = find(source, exact, prefix, suffix)
+        where = f"evidence[{index}].exact"
         if len(found.spans) == 1:
-            spans[evidence.id] = found.spans[0]
-        elif not found.spans:
-            context = " with the prefix and suffix given" if evidence.prefix or evidence.suffix else ""
+            spans[evidence_id] = found.spans[0]
+            continue
+        if not found.spans:
+            context = " with the prefix and suffix given" if prefix or suffix else ""
             near = f"; the closest passage (line {found.closest_line}) is {found.closest!r}" if found.closest else ""
-            problems.append(
-                doc.problem(
-                    loc,
-                    f"evidence[{index}].exact: the quote is not in {shown}{context}{near}; expected the source's exact words (only quote marks and white space may differ)",
-                )
-            )
+            message = f"{where}: the quote is not in {shown}{context}{near}; expected the source's exact words (only quote marks and white space may differ)"
         else:
             lines = ", ".join(str(source.line_of(s.start)) for s in found.spans)
-            problems.append(
-                doc.problem(
-                    loc,
-                    f"evidence[{index}].exact: the quote stands {len(found.spans)} times in {shown} (lines {lines}); expected a prefix or suffix that picks one",
-                )
-            )
+            message = f"{where}: the quote stands {len(found.spans)} times in {shown} (lines {lines}); expected a prefix or suffix that picks one"
+        problems.append(doc.problem(("evidence", index, "exact"), message))
     return spans, problems

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX = 64
+SEED_PATH_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$"
 PLACEHOLDER = "TODO:"
 
 
@@ -153,9 +154,7 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MA
 Text = Annotated[str, AfterValidator(_plain_text)]
 ShortText = Annotated[str, AfterValidator(_plain_text), StringConstraints(max_length=200)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000)]
-SeedPath = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$", max_length=255)
-]
+SeedPath = Annotated[str, StringConstraints(pattern=SEED_PATH_PATTERN, max_length=255)]
 ActorRef = Annotated[str, RefTo("actors")]
 FrontRef = Annotated[str, RefTo("fronts")]
 EvidenceRef = Annotated[str, RefTo("evidence")]

@@ -71,5 +71,5 @@ def _segment(text: str, a: int, b: int, order: list[str], spans: dict[str, Span]
             f'<a class="bf-backlink" href="{escape(link.href)}" title="{escape(link.title)}">{escape(link.kind)}</a>'
             for link in backlinks.get(evidence, [])
         )
-        html += f'<span class="bf-backlinks" aria-label="Cited by">{links}</span>'
+        html += f'<span class="bf-backlinks" aria-label="Cited by" data-search-exclude>{links}</span>'
     return html

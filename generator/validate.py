@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import fields
-from .errors import Problem
+from .errors import Loc, Problem
 from .fields import key_path
 from .schema import Briefing
 from .yamlfile import YamlDocument
@@ -23,8 +23,12 @@ def validate(doc: YamlDocument) -> tuple[Briefing | None, list[Problem]]:
     try:
         briefing = Briefing.model_validate(doc.data)
     except ValidationError as error:
-        return None, [_schema_problem(doc, e) for e in error.errors()]
-    return briefing, check_ids(doc, briefing)
+        problems = [_schema_problem(doc, e) for e in error.errors()]
+        # Reference checks still run on the raw data, so one run reports everything; a
+        # place the schema already faulted is not reported twice.
+        faulted = {tuple(e["loc"]) for e in error.errors()}
+        return None, problems + [p for loc, p in check_ids(doc) if loc not in faulted]
+    return briefing, [p for _, p in check_ids(doc)]
 
 
 def _schema_problem(doc: YamlDocument, error: Any) -> Problem:
@@ -55,7 +59,7 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
     known = list(found[0].model_fields) if found and isinstance(found[0], type) and issubclass(found[0], BaseModel) else []
     inside = f" in {key_path(loc[:-1])}" if loc[:-1] else ""
     message = f"unknown key {key!r}{inside}; expected one of " + ", ".join(known)
-    guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    guess = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
     return message + (f" (did you mean {guess[0]!r}?)" if guess else "")
 
 
@@ -97,44 +101,71 @@ def _quote_hint(value: Any, loc: tuple[Any, ...]) -> str:
     return ""
 
 
-def check_ids(doc: YamlDocument, briefing: Briefing) -> list[Problem]:
-    """Duplicate ids, references to ids that are not defined, and evidence that nothing cites."""
-    problems: list[Problem] = []
+def _entries(data: Any, collection: str) -> list[tuple[int, str]] | None:
+    """The ids of a collection's entries, or None if the collection is not a list at all."""
+    items = data.get(collection, []) if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return None
+    return [(i, item["id"]) for i, item in enumerate(items) if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def check_ids(doc: YamlDocument) -> list[tuple[Loc, Problem]]:
+    """Duplicate ids, references to ids that are not defined, and evidence that nothing cites.
+
+    Works on the raw data, so that it runs even where the schema found problems.
+    """
+    found: list[tuple[Loc, Problem]] = []
     defined: dict[str, dict[str, int]] = {}
     for collection in ID_COLLECTIONS:
+        entries = _entries(doc.data, collection)
+        if entries is None:
+            continue  # the schema reports the collection itself; references into it cannot be judged
         seen: dict[str, int] = {}
-        for index, entry in enumerate(getattr(briefing, collection)):
-            if entry.id in seen:
-                first_line, _ = doc.position((collection, seen[entry.id], "id"))
-                problems.append(
-                    doc.problem(
-                        (collection, index, "id"),
-                        f"{collection}[{index}].id: duplicate id {entry.id!r} (first at line {first_line}); expected each id once in {collection}",
+        for index, entry_id in entries:
+            loc: Loc = (collection, index, "id")
+            if entry_id in seen:
+                first_line, _ = doc.position((collection, seen[entry_id], "id"))
+                found.append(
+                    (
+                        loc,
+                        doc.problem(
+                            loc,
+                            f"{collection}[{index}].id: duplicate id {entry_id!r} (first at line {first_line}); expected each id once in {collection}",
+                        ),
                     )
                 )
             else:
-                seen[entry.id] = index
+                seen[entry_id] = index
         defined[collection] = seen
 
     cited: set[str] = set()
-    for loc, collection, ref in fields.iter_refs(briefing):
+    for ref_loc, collection, ref in fields.iter_refs(Briefing, doc.data):
         if collection == "evidence":
             cited.add(ref)
-        if ref in defined[collection]:
+        if collection not in defined or ref in defined[collection]:
             continue
         known = sorted(defined[collection])
         guess = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
         hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-        problems.append(
-            doc.problem(loc, f"{key_path(loc)}: {ref!r} is not defined in {collection}; expected one of {', '.join(known)}{hint}")
+        listed = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+        expected = f"one of {listed}" if known else f"an id defined in {collection}"
+        found.append(
+            (
+                ref_loc,
+                doc.problem(ref_loc, f"{key_path(ref_loc)}: {ref!r} is not defined in {collection}; expected {expected}{hint}"),
+            )
         )
 
-    for index, evidence in enumerate(briefing.evidence):
-        if evidence.id not in cited:
-            problems.append(
-                doc.problem(
-                    ("evidence", index, "id"),
-                    f"evidence[{index}]: {evidence.id!r} is cited by nothing; expected every passage to back a statement (cite it or remove it)",
+    for index, evidence_id in _entries(doc.data, "evidence") or []:
+        if evidence_id not in cited:
+            loc = ("evidence", index, "id")
+            found.append(
+                (
+                    loc,
+                    doc.problem(
+                        loc,
+                        f"evidence[{index}]: {evidence_id!r} is cited by nothing; expected every passage to back a statement (cite it or remove it)",
+                    ),
                 )
             )
-    return problems
+    return found

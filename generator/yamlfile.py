@@ -7,14 +7,13 @@ here hold whichever parser runs: duplicate keys, alias expansion, nesting depth.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Invalid, Problem
+from .errors import Invalid, Loc, Problem
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -22,8 +21,6 @@ Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_EXPANDED_NODES = 100_000
 #: Briefings nest a handful of levels; anything this deep is not a briefing.
 MAX_DEPTH = 32
-
-Loc = Sequence["str | int"]
 
 
 @dataclass(frozen=True)
@@ -79,7 +76,7 @@ def load_yaml(text: str, path: str) -> YamlDocument:
         _check_tree(root, path)
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
-        raise Invalid([_yaml_error(path, error)]) from None
+        raise Invalid([_yaml_error(path, text, error)]) from None
     except yaml.YAMLError as error:  # the reader's errors carry no mark, only a position
         raise Invalid([Problem(path, None, None, f"not readable as YAML: {error}")]) from None
     finally:
@@ -165,18 +162,26 @@ def _kind(node: Node) -> str:
     return "mapping"
 
 
-def _yaml_error(path: str, error: yaml.MarkedYAMLError) -> Problem:
+def _yaml_error(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
-    what = error.problem or "not valid YAML"
-    if error.context:
-        what = f"{what} ({error.context})"
-    problem = error.problem or ""
+    problem = error.problem or "not valid YAML"
+    if mark is None:
+        return Problem(path, None, None, f"invalid YAML: {problem}")
     if "could not determine a constructor" in problem:
         what = f"unsupported YAML tag {problem.split('tag ', 1)[-1]}; expected plain values (strings, numbers, dates, lists, mappings)"
-    elif "found character '\\t'" in what:
-        what = "a tab character where YAML allows only spaces; expected spaces for indentation"
+    elif "found another document" in problem:
+        what = "a second YAML document starts here; expected one briefing per file"
+    elif _char_at(text, mark.line, mark.column) == "\t" or "'\\t'" in problem:
+        what = "a tab character, which YAML does not allow for indentation; expected spaces"
     else:
-        what = f"invalid YAML: {what}"
-    if mark is None:
-        return Problem(path, None, None, what)
+        what = f"invalid YAML: {problem}"
+        if error.context and error.context_mark:
+            what += f" ({error.context} at line {error.context_mark.line + 1}, column {error.context_mark.column + 1})"
+        elif error.context:
+            what += f" ({error.context})"
     return Problem(path, mark.line + 1, mark.column + 1, what)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
