@@ -1,0 +1,62 @@
+"""Shared fixtures: the repository's own project, scratch projects, golden files, log capture."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+
+# Material prints an end-of-life notice on import under `mkdocs`; it is not a build warning.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="Rewrite golden files from the current output.")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def check_golden(path: Path, actual: str, update: bool) -> None:
+    """Compare `actual` with the golden file at `path`, or rewrite it with --update-goldens."""
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    assert path.exists(), f"no golden file {path}; run pytest --update-goldens and review the diff"
+    assert actual == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch project: the repository's mkdocs.yml, docs, briefings and seeds, copied."""
+    for name in ("docs", "briefings", "seeds"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+@pytest.fixture
+def case_project(tmp_path: Path) -> Path:
+    """An empty project whose seeds are the test seeds."""
+    shutil.copytree(CASES / "seeds", tmp_path / "seeds")
+    (tmp_path / "briefings").mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def no_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """Fail the test if MkDocs or a plugin logs a warning or worse."""
+    caplog.set_level(logging.INFO)
+    yield
+    bad = [f"{r.levelname}: {r.getMessage()}" for r in caplog.records if r.levelno >= logging.WARNING]
+    assert not bad, "unexpected log messages:\n" + "\n".join(bad)

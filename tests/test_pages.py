@@ -1,0 +1,75 @@
+"""The rendered Markdown of the shipped briefing, page by page, against golden files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.pages import build_pages
+from generator.project import Project
+from generator.urls import Urls
+
+from .conftest import REPO, check_golden
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return build_pages(Project(REPO).load(), Urls())
+
+
+def test_every_generated_page_matches_its_golden_file(pages: dict[str, str], update_goldens: bool) -> None:
+    for src, markdown in pages.items():
+        check_golden(GOLDEN / src, markdown, update_goldens)
+    if not update_goldens:
+        on_disk = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+        assert on_disk == set(pages), "golden files and generated pages differ; run pytest --update-goldens"
+
+
+def test_the_same_input_renders_byte_identical_pages() -> None:
+    first = build_pages(Project(REPO).load(), Urls())
+    second = build_pages(Project(REPO).load(), Urls())
+    assert first == second
+
+
+def test_the_site_layout(pages: dict[str, str]) -> None:
+    assert sorted(pages) == [
+        "actors.md",
+        "briefings/kursk-counteroffensive/index.md",
+        "briefings/kursk-counteroffensive/source.md",
+        "claims.md",
+        "fronts/index.md",
+        "fronts/kursk/index.md",
+        "fronts/long-range-weapons/index.md",
+        "fronts/peace-talks/index.md",
+        "fronts/pokrovsk/index.md",
+        "index.md",
+        "questions.md",
+    ]
+
+
+def test_the_briefing_page_puts_the_bottom_line_before_fronts_stakes_and_questions(pages: dict[str, str]) -> None:
+    page = pages["briefings/kursk-counteroffensive/index.md"]
+    order = [
+        page.index(s)
+        for s in ('id="bottom-line"', "## Key takeaways", "## Fronts", "## Stakes", "## Questions", "## Claims", "## Source")
+    ]
+    assert order == sorted(order)
+
+
+def test_every_cited_passage_links_to_its_anchor_in_the_source_view(pages: dict[str, str]) -> None:
+    [entry] = Project(REPO).load()
+    page = pages["briefings/kursk-counteroffensive/index.md"]
+    source = pages["briefings/kursk-counteroffensive/source.md"]
+    for evidence in entry.briefing.evidence:
+        assert f'href="source/#ev-{evidence.id}"' in page
+        assert f'id="ev-{evidence.id}"' in source
+
+
+def test_links_follow_the_url_style() -> None:
+    pages = build_pages(Project(REPO).load(), Urls(directory_urls=False))
+    assert 'href="source.html#ev-gamble"' in pages["briefings/kursk-counteroffensive/index.md"]
+    assert 'href="index.html#bottom-line"' in pages["briefings/kursk-counteroffensive/source.md"]
+    assert 'href="fronts/kursk/index.html"' in pages["questions.md"]
