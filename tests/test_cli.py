@@ -1,0 +1,102 @@
+"""The `briefing` command, driven through click's CliRunner."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+
+from .conftest import CASES, REPO
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_every_command_has_help_ending_in_an_example() -> None:
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert "Example: briefing " + name in command.help
+        assert run(name, "--help").exit_code == 0
+
+
+def test_check_passes_on_the_shipped_briefing() -> None:
+    result = run("check", "--root", str(REPO))
+    assert result.exit_code == 0
+    assert result.output == "1 briefing(s) checked, 29 evidence passage(s) found in their sources: no problems\n"
+
+
+def test_check_prints_every_problem_and_exits_1(case_project: Path) -> None:
+    for name in ("duplicate-key", "missing-source"):
+        shutil.copy(CASES / "invalid" / f"{name}.yml", case_project / "briefings")
+    result = run("check", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "2 problems found:\n"
+        "briefings/duplicate-key.yml:21:5: duplicate key 'trend' (first at line 20); expected each key once in a mapping\n"
+        "briefings/missing-source.yml:5:9: source file 'seeds/missing-article.txt' does not exist; expected a text file in seeds/\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_check_without_a_briefings_folder(tmp_path: Path) -> None:
+    result = run("check", "--root", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == "1 problem found:\nbriefings: the briefings folder does not exist; expected a folder of NAME.yml files\n"
+
+
+def test_new_writes_a_skeleton_that_checks_once_filled(case_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(case_project)
+    result = run("new", "seeds/article.txt")
+    assert result.exit_code == 0, result.output
+    path = case_project / "briefings" / "article.yml"
+    assert result.output == f"wrote {path}\n"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../generator/briefing.schema.json\n")
+    for section in ("title:", "date:", "source:", "bottom_line:", "takeaways:", "actors:", "fronts:", "stakes:", "questions:", "claims:", "evidence:"):
+        assert f"\n{section}" in text
+
+    # As written it fails, on its placeholders alone.
+    unfilled = run("check")
+    assert unfilled.exit_code == 1
+    assert all("placeholder" in line for line in unfilled.stderr.splitlines()[1:])
+    placeholders = sum(line.count('"TODO:') for line in text.splitlines() if not line.lstrip().startswith("#"))
+    assert len(unfilled.stderr.splitlines()) == 1 + placeholders == 14
+
+    path.write_text(re.sub(r'"TODO: ([^"]*)"', r'"Filled in: \1."', text), encoding="utf-8")
+    filled = run("check")
+    assert filled.exit_code == 0, filled.stderr
+
+
+def test_new_refuses_to_overwrite(case_project: Path) -> None:
+    (case_project / "briefings" / "article.yml").write_text("mine\n", encoding="utf-8")
+    result = run("new", "article.txt", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == "1 problem found:\nbriefings/article.yml: already exists; expected a new briefing id (choose one with --id)\n"
+    assert (case_project / "briefings" / "article.yml").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_new_takes_an_id(case_project: Path) -> None:
+    result = run("new", "article.txt", "--id", "kursk-2024-09", "--root", str(case_project))
+    assert result.exit_code == 0
+    assert (case_project / "briefings" / "kursk-2024-09.yml").is_file()
+
+
+def test_new_refuses_a_seed_outside_seeds(case_project: Path) -> None:
+    (case_project / "elsewhere.txt").write_text("Text.\n", encoding="utf-8")
+    result = run("new", "../elsewhere.txt", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == "1 problem found:\n../elsewhere.txt: no such source file in seeds/; expected a file there, such as seeds/article.txt\n"
+    assert list((case_project / "briefings").iterdir()) == []
+
+
+def test_new_refuses_a_bad_id(case_project: Path) -> None:
+    result = run("new", "article.txt", "--id", "Kursk!", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == "1 problem found:\nKursk!: not a briefing id; expected lower-case letters, digits and single hyphens\n"
