@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ import click
 
 from .errors import Invalid
 from .project import Project
+from .schema import json_schema
 from .skeleton import create
 
 T = TypeVar("T")
@@ -62,6 +64,18 @@ def new(seed: str, briefing_id: str | None, root: Path) -> None:
     """
     path = _or_fail(lambda: create(Project(root.resolve()), seed, briefing_id, datetime.date.today()))
     click.echo(f"wrote {path}")
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of a briefing file, for editors that complete YAML.
+
+    The repository keeps a copy at generator/briefing.schema.json, which every
+    briefing names on its first line.
+
+    Example: briefing schema > briefing.schema.json
+    """
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 
 def _or_fail(action: Callable[[], T]) -> T:

@@ -287,5 +287,10 @@ class Briefing(Model):
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of a briefing file, for editors."""
-    return Briefing.model_json_schema()
+    """The JSON Schema of a briefing file, for editors: each scale's values carry their meaning."""
+    document = Briefing.model_json_schema()
+    for name, definition in document.get("$defs", {}).items():
+        scale = next((s for s in SCALES.values() if s.__name__ == name), None)
+        if scale is not None:
+            definition["enumDescriptions"] = [f"{m.label}: {m.meaning}" for m in scale]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **document}

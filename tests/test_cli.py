@@ -100,3 +100,11 @@ def test_new_refuses_a_bad_id(case_project: Path) -> None:
     result = run("new", "article.txt", "--id", "Kursk!", "--root", str(case_project))
     assert result.exit_code == 1
     assert result.stderr == "1 problem found:\nKursk!: not a briefing id; expected lower-case letters, digits and single hyphens\n"
+
+
+def test_the_committed_json_schema_is_the_generated_one() -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    committed = (REPO / "generator" / "briefing.schema.json").read_text(encoding="utf-8")
+    assert result.output == committed, "generator/briefing.schema.json is stale: run briefing schema > generator/briefing.schema.json"
+    assert '"enumDescriptions"' in committed

@@ -166,3 +166,18 @@ def test_mkdocs_build_reports_every_problem_with_its_place(project: Path, tmp_pa
     )
     assert f"briefings/{SITE_ID}.yml:272:15: claims[0].claimant: 'kremlin' is not defined in actors;" in run.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_serve_rebuilds_when_briefings_or_seeds_change() -> None:
+    config = load_config(str(REPO / "mkdocs.yml"))
+    plugin = config.plugins["briefings"]
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    assert plugin.on_serve(server, config=config, builder=lambda: None) is server
+    assert server.watched == [str(REPO / "briefings"), str(REPO / "seeds")]
