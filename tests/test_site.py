@@ -173,7 +173,8 @@ def test_serve_rebuilds_when_briefings_or_seeds_change() -> None:
     plugin = config.plugins["briefings"]
 
     class Server:
-        watched: list[str] = []
+        def __init__(self) -> None:
+            self.watched: list[str] = []
 
         def watch(self, path: str) -> None:
             self.watched.append(path)
