@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Invalid, Problem
-from .quotes import FoldedSource, Span, find
-from .schema import SEED_PATH_PATTERN, SLUG_MAX, SLUG_PATTERN, Briefing
+from .quotes import MAX_SPANS, FoldedSource, Span, find
+from .schema import SEED_PATH_PATTERN, SLUG_MAX, SLUG_PATTERN, UNPRINTABLE, Briefing
 from .validate import validate
 from .yamlfile import YamlDocument, load_yaml
 
@@ -138,7 +138,8 @@ class Project:
             return Problem(shown, None, None, f"source file {shown!r} leads outside {self.seeds_dir}/; expected a file inside it")
         text = read_text(path, shown)
         if isinstance(text, Problem):
-            return Problem(shown, None, None, f"source file {shown!r}: {text.message}")
+            at = f" at line {text.line}, column {text.column}" if text.line else ""
+            return Problem(shown, None, None, f"source file {shown!r}{at}: {text.message}")
         return FoldedSource(text)
 
 
@@ -164,7 +165,13 @@ def read_text(path: Path, display: str) -> str | Problem:
         return Problem(
             display, None, None, f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; expected UTF-8 text"
         )
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    bad = UNPRINTABLE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        return Problem(display, line, column, f"control character U+{ord(bad.group()):04X}; expected text")
+    return text
 
 
 def _raw(data: Any, *keys: str) -> Any:
@@ -202,7 +209,8 @@ def match_evidence(doc: YamlDocument, source: FoldedSource, shown: str) -> tuple
             near = f"; the closest passage (line {found.closest_line}) is {found.closest!r}" if found.closest else ""
             message = f"{where}: the quote is not in {shown}{context}{near}; expected the source's exact words (only quote marks and white space may differ)"
         else:
-            lines = ", ".join(str(source.line_of(s.start)) for s in found.spans)
-            message = f"{where}: the quote stands {len(found.spans)} times in {shown} (lines {lines}); expected a prefix or suffix that picks one"
+            lines = ", ".join(str(source.line_of(s.start)) for s in found.spans[:5])
+            times = f"{len(found.spans)}" if len(found.spans) < MAX_SPANS else f"{MAX_SPANS} or more"
+            message = f"{where}: the quote stands {times} times in {shown} (lines {lines}{', ...' if len(found.spans) > 5 else ''}); expected a prefix or suffix that picks one"
         problems.append(doc.problem(("evidence", index, "exact"), message))
     return spans, problems

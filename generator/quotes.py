@@ -86,16 +86,25 @@ class Found:
     closest_line: int | None = None
 
 
+#: Matching stops counting here: a quote that stands this often is ambiguous, however often more.
+MAX_SPANS = 10
+#: How much of a quote that is not found is compared when looking for the closest passage.
+_CLOSEST_SPAN = 300
+
+
 def find(source: FoldedSource, exact: str, prefix: str | None = None, suffix: str | None = None) -> Found:
-    """Every place where `prefix + exact + suffix` stands in `source`, as spans of `exact`."""
+    """The places where `prefix + exact + suffix` stands in `source`, as spans of `exact`.
+
+    At most MAX_SPANS are returned; when there are none, the closest passage is.
+    """
     core = fold(exact)
     before = _fold_edge(prefix or "", keep="end")
     after = _fold_edge(suffix or "", keep="start")
     needle = before + core + after
     haystack = source.folded
-    spans = []
-    start = haystack.find(needle)
-    while start >= 0 and needle:
+    spans: list[Span] = []
+    start = haystack.find(needle) if core else -1
+    while start >= 0 and len(spans) < MAX_SPANS:
         begin = start + len(before)
         end = begin + len(core)
         spans.append(Span(source.original(begin), source.original(end - 1) + 1))
@@ -112,26 +121,46 @@ def _fold_edge(text: str, *, keep: str) -> str:
     return folded.lstrip() if keep == "end" else folded.rstrip()
 
 
+def _longest_found(haystack: str, part: str, *, from_end: bool) -> tuple[int, int]:
+    """The longest start (or end) of `part` that stands in `haystack`: its length and place.
+
+    Binary search over lengths with str.find: a few scans of the source, whatever its size.
+    """
+    lo, hi, place = 0, len(part), -1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        piece = part[-mid:] if from_end else part[:mid]
+        at = haystack.find(piece)
+        if at >= 0:
+            lo, place = mid, at
+        else:
+            hi = mid - 1
+    return lo, place
+
+
 def _closest(source: FoldedSource, core: str) -> tuple[str, int]:
-    """The passage of the source most like `core`, about as long, cut at word boundaries."""
+    """The passage of the source most like `core`, about as long, cut at word boundaries.
+
+    Anchored where the longest start or end of the quote stands in the source, then the
+    most similar of the word starts near that anchor is kept.
+    """
     haystack = source.folded
+    core = core[:_CLOSEST_SPAN]
     if not core or not haystack:
         return "", 1
-    matcher = difflib.SequenceMatcher(None, haystack, core, autojunk=False)
-    block = matcher.find_longest_match(0, len(haystack), 0, len(core))
-    anchor = max(0, block.a - block.b)
-    best = (-1.0, anchor)
-    # Try starts on word boundaries around the anchor and keep the most similar window.
+    head, head_at = _longest_found(haystack, core, from_end=False)
+    tail, tail_at = _longest_found(haystack, core, from_end=True)
+    if head == 0 and tail == 0:
+        return "", 1
+    anchor = head_at if head >= tail else max(0, tail_at + tail - len(core))
     lo, hi = max(0, anchor - 40), min(len(haystack), anchor + 40)
     starts = {anchor} | {lo + m.start() for m in re.finditer(r"(?<!\w)\w", haystack[lo:hi])}
     scorer = difflib.SequenceMatcher(None, "", core, autojunk=False)
+    best = (-1.0, anchor)
     for start in sorted(starts):
-        window = haystack[start : start + len(core)]
-        scorer.set_seq1(window)
-        ratio = scorer.ratio()
-        if ratio > best[0]:
-            best = (ratio, start)
-    start = best[1]
+        scorer.set_seq1(haystack[start : start + len(core)])
+        best = max(best, (scorer.ratio(), -start))
+    start = -best[1]
     end = min(len(haystack), start + len(core))
     while end < len(haystack) and haystack[end - 1].isalnum() and haystack[end].isalnum():
         end += 1

@@ -9,6 +9,7 @@ written, never interpreted as Markdown or HTML.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -141,18 +142,31 @@ class RefTo:
     collection: str
 
 
+#: Characters no text may hold: C0/C1 controls other than tab and line breaks, and lone
+#: surrogates (which YAML escapes can produce but no UTF-8 page can carry).
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _plain_text(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("empty text")
+    bad = UNPRINTABLE.search(value)
+    if bad:
+        raise ValueError(f"unprintable U+{ord(bad.group()):04X}")
     if PLACEHOLDER in value:
         raise ValueError("placeholder")
     return value
 
 
+def _one_line(value: str) -> str:
+    return " ".join(_plain_text(value).split())
+
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
 Text = Annotated[str, AfterValidator(_plain_text)]
-ShortText = Annotated[str, AfterValidator(_plain_text), StringConstraints(max_length=200)]
+#: A name or headline: one line, its white space folded to single spaces.
+ShortText = Annotated[str, AfterValidator(_one_line), StringConstraints(max_length=200)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000)]
 SeedPath = Annotated[str, StringConstraints(pattern=SEED_PATH_PATTERN, max_length=255)]
 ActorRef = Annotated[str, RefTo("actors")]

@@ -66,6 +66,8 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
 def _value_error(reason: str, value: Any) -> str:
     if "placeholder" in reason:
         return "still holds a 'TODO:' placeholder; expected the real text"
+    if "unprintable" in reason:
+        return f"holds the control character {reason.split()[-1]}; expected printable text"
     if "empty text" in reason:
         return "the text is empty; expected at least a word"
     if "answered without answer" in reason:
