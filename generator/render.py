@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import re
 from html import escape
 from typing import Any
 
+import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -36,9 +36,14 @@ def day(value: datetime.date) -> str:
 
 
 def front_matter(**meta: str) -> Markup:
-    """A YAML front-matter block. Values are escaped HTML: Material prints `title` unescaped."""
-    lines = [f"{key}: {json.dumps(escape(one_line(value)))}" for key, value in meta.items() if value]
-    return Markup("\n".join(["---", *lines, "---"]))
+    """A YAML front-matter block. Values are escaped HTML: Material prints `title` unescaped.
+
+    PyYAML's own emitter writes it, so that MkDocs reads back exactly these strings, emoji
+    and all (JSON's surrogate-pair escapes would not survive YAML's reading).
+    """
+    values = {key: escape(one_line(value)) for key, value in meta.items() if value}
+    block = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return Markup(f"---\n{block}---")
 
 
 def shorten(text: str, limit: int = 140) -> str:
