@@ -9,6 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# 150 examples a property in a normal run; `pytest --hypothesis-profile=long` digs deeper.
+settings.register_profile("default", max_examples=150)
+settings.register_profile("long", max_examples=3000)
+settings.load_profile("default")
 
 REPO = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"

@@ -33,8 +33,8 @@ def test_check_passes_on_the_shipped_briefing() -> None:
 
 
 def test_check_prints_every_problem_and_exits_1(case_project: Path) -> None:
-    for name in ("duplicate-key", "missing-source"):
-        shutil.copy(CASES / "invalid" / f"{name}.yml", case_project / "briefings")
+    shutil.copy(CASES.parent / "hostile" / "duplicate-key.yml", case_project / "briefings")
+    shutil.copy(CASES / "invalid" / "missing-source.yml", case_project / "briefings")
     result = run("check", "--root", str(case_project))
     assert result.exit_code == 1
     assert result.stderr == (
@@ -48,7 +48,9 @@ def test_check_prints_every_problem_and_exits_1(case_project: Path) -> None:
 def test_check_without_a_briefings_folder(tmp_path: Path) -> None:
     result = run("check", "--root", str(tmp_path))
     assert result.exit_code == 1
-    assert result.stderr == "1 problem found:\nbriefings: the briefings folder does not exist; expected a folder of NAME.yml files\n"
+    assert (
+        result.stderr == "1 problem found:\nbriefings: the briefings folder does not exist; expected a folder of NAME.yml files\n"
+    )
 
 
 def test_new_writes_a_skeleton_that_checks_once_filled(case_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,7 +61,19 @@ def test_new_writes_a_skeleton_that_checks_once_filled(case_project: Path, monke
     assert result.output == f"wrote {path}\n"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../generator/briefing.schema.json\n")
-    for section in ("title:", "date:", "source:", "bottom_line:", "takeaways:", "actors:", "fronts:", "stakes:", "questions:", "claims:", "evidence:"):
+    for section in (
+        "title:",
+        "date:",
+        "source:",
+        "bottom_line:",
+        "takeaways:",
+        "actors:",
+        "fronts:",
+        "stakes:",
+        "questions:",
+        "claims:",
+        "evidence:",
+    ):
         assert f"\n{section}" in text
 
     # As written it fails, on its placeholders alone.
@@ -78,7 +92,10 @@ def test_new_refuses_to_overwrite(case_project: Path) -> None:
     (case_project / "briefings" / "article.yml").write_text("mine\n", encoding="utf-8")
     result = run("new", "article.txt", "--root", str(case_project))
     assert result.exit_code == 1
-    assert result.stderr == "1 problem found:\nbriefings/article.yml: already exists; expected a new briefing id (choose one with --id)\n"
+    assert (
+        result.stderr
+        == "1 problem found:\nbriefings/article.yml: already exists; expected a new briefing id (choose one with --id)\n"
+    )
     assert (case_project / "briefings" / "article.yml").read_text(encoding="utf-8") == "mine\n"
 
 
@@ -92,19 +109,46 @@ def test_new_refuses_a_seed_outside_seeds(case_project: Path) -> None:
     (case_project / "elsewhere.txt").write_text("Text.\n", encoding="utf-8")
     result = run("new", "../elsewhere.txt", "--root", str(case_project))
     assert result.exit_code == 1
-    assert result.stderr == "1 problem found:\n../elsewhere.txt: no such source file in seeds/; expected a file there, such as seeds/article.txt\n"
+    assert (
+        result.stderr
+        == "1 problem found:\n../elsewhere.txt: no such source file in seeds/; expected a file there, such as seeds/article.txt\n"
+    )
     assert list((case_project / "briefings").iterdir()) == []
 
 
 def test_new_refuses_a_bad_id(case_project: Path) -> None:
     result = run("new", "article.txt", "--id", "Kursk!", "--root", str(case_project))
     assert result.exit_code == 1
-    assert result.stderr == "1 problem found:\nKursk!: not a briefing id; expected lower-case letters, digits and single hyphens\n"
+    assert (
+        result.stderr == "1 problem found:\nKursk!: not a briefing id; expected lower-case letters, digits and single hyphens\n"
+    )
 
 
 def test_the_committed_json_schema_is_the_generated_one() -> None:
     result = run("schema")
     assert result.exit_code == 0
     committed = (REPO / "generator" / "briefing.schema.json").read_text(encoding="utf-8")
-    assert result.output == committed, "generator/briefing.schema.json is stale: run briefing schema > generator/briefing.schema.json"
+    assert result.output == committed, (
+        "generator/briefing.schema.json is stale: run briefing schema > generator/briefing.schema.json"
+    )
     assert '"enumDescriptions"' in committed
+
+
+def test_an_unexpected_failure_is_one_line_unless_debug_is_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("generator.project.Project.load", broken)
+    result = CliRunner().invoke(cli, ["check", "--root", str(REPO)])
+    assert result.exit_code == 2
+    assert result.stderr == "error: RuntimeError: disk on fire (run with --debug for a traceback)\n"
+    debug = CliRunner().invoke(cli, ["--debug", "check", "--root", str(REPO)])
+    assert isinstance(debug.exception, RuntimeError)
+
+
+def test_new_reports_a_source_it_cannot_read(case_project: Path) -> None:
+    (case_project / "seeds" / "latin1.txt").write_bytes("Contre-offensive à Koursk.\n".encode("latin-1"))
+    result = run("new", "latin1.txt", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == "1 problem found:\nseeds/latin1.txt: not UTF-8: byte 0xe0 at byte offset 17; expected UTF-8 text\n"
+    assert list((case_project / "briefings").iterdir()) == []
