@@ -42,6 +42,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if paths.STYLESHEET not in config.extra_css:
             config.extra_css.append(paths.STYLESHEET)
+        # Our template overrides come before the theme's own (see generator/overrides/).
+        overrides = str(resources.files("generator").joinpath("overrides"))
+        if overrides not in config.theme.dirs:
+            config.theme.dirs.insert(0, overrides)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
