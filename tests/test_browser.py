@@ -1,0 +1,197 @@
+"""The built site in a real browser: Debian's Chromium, driven by Playwright, on 127.0.0.1.
+
+Screenshots of every page checked are kept in tests/artifacts/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import REPO
+from .test_site import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+BRIEFING = "briefings/kursk-counteroffensive/"
+PAGES = {
+    "home": "",
+    "briefing": BRIEFING,
+    "source": BRIEFING + "source/",
+    "front": "fronts/pokrovsk/",
+    "questions": "questions/",
+    "claims": "claims/",
+}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = tmp_path_factory.mktemp("browser-site")
+    build_site(REPO, site)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A page with every console error, page error, failed and foreign request recorded."""
+
+    def __init__(self, browser: Any, scheme: str = "light", viewport: tuple[int, int] = (1280, 900)) -> None:
+        self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, color_scheme=scheme)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def open(self, url: str) -> Any:
+        self.page.goto(url, wait_until="networkidle")
+        return self.page
+
+    def foreign(self) -> list[str]:
+        return [
+            u for u in self.requests if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith(("data:", "blob:"))
+        ]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    page = Watched(browser)
+    yield page
+    page.close()
+
+
+def shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_renders_clean_and_local_and_accessible(browser: Any, site_url: str, name: str, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    watched = Watched(browser, scheme)
+    try:
+        page = watched.open(site_url + PAGES[name])
+        assert page.locator("h1").first.inner_text().strip()
+        shot(page, f"{name}-{scheme}")
+        results = Axe().run(page)
+        serious = [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == []
+        assert watched.errors == []
+        assert watched.foreign() == []
+        assert len(watched.requests) > 3  # the page, its stylesheets and scripts were loaded
+    finally:
+        watched.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_scrolls_sideways_on_a_phone(browser: Any, site_url: str, name: str) -> None:
+    watched = Watched(browser, viewport=(390, 844))
+    try:
+        page = watched.open(site_url + PAGES[name])
+        shot(page, f"{name}-phone")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+@pytest.mark.parametrize(
+    ("word", "lands_on"),
+    [
+        ("turmoil", BRIEFING + "source/"),  # only in the source text
+        ("leverage", BRIEFING),  # only in an annotation
+    ],
+)
+def test_search_finds_the_briefing_by_a_word_of_its_source_or_annotations(
+    watched: Watched, site_url: str, word: str, lands_on: str
+) -> None:
+    page = watched.open(site_url)
+    page.locator(".md-search__input").click()
+    # Material builds its index in a worker after load and says when it is ready; then type
+    # key by key, as a reader does (Material answers key events, not a bare input event).
+    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for(timeout=15_000)
+    page.keyboard.type(word, delay=20)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(state="visible", timeout=10_000)
+    assert "Russia counterattacks in Kursk" in page.locator(".md-search-result__list").inner_text()
+    result.click()
+    page.wait_for_load_state("networkidle")
+    assert urlparse(page.url).path == "/" + lands_on
+    assert watched.errors == [] and watched.foreign() == []
+
+
+def test_an_evidence_link_lands_on_its_highlighted_passage_and_the_back_link_returns(watched: Watched, site_url: str) -> None:
+    page = watched.open(site_url + BRIEFING)
+    page.locator('#claim-snagos-battles a.bf-cite[href$="#ev-snagos"]').click()
+    page.wait_for_load_state("networkidle")
+    assert urlparse(page.url).path == "/" + BRIEFING + "source/"
+    passage = page.locator("mark#ev-snagos")
+    assert passage.evaluate("el => el.matches(':target')")
+    box = passage.bounding_box()
+    assert box is not None
+    header = page.locator(".md-header").bounding_box()
+    assert header is not None
+    assert header["height"] <= box["y"] and box["y"] + box["height"] <= 900, box
+    assert passage.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    shot(page, "evidence-link")
+
+    page.locator('mark#ev-snagos ~ .bf-backlinks a[href$="#claim-snagos-battles"]').first.click()
+    page.wait_for_load_state("networkidle")
+    assert urlparse(page.url).path == "/" + BRIEFING
+    claim = page.locator("#claim-snagos-battles")
+    assert claim.evaluate("el => el.matches(':target')")
+    assert claim.is_visible()
+    claim_box = claim.bounding_box()
+    assert claim_box is not None and 0 <= claim_box["y"] < 900
+    assert watched.errors == []
