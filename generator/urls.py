@@ -6,6 +6,7 @@ Markdown), and MkDocs does not rewrite links in raw HTML: links are made relativ
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -32,10 +33,12 @@ class Urls:
         fragment = f"#{anchor}" if anchor else ""
         if from_src == to_src:
             return fragment or "./"
+        return self._relative(from_src, to_src) + fragment
+
+    @functools.lru_cache(maxsize=65_536)  # noqa: B019 - Urls is a frozen value; pages link to few places
+    def _relative(self, from_src: str, to_src: str) -> str:
         here, there = self.url(from_src), self.url(to_src)
         here_dir = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
         target = there.rstrip("/") or "."
         relative = posixpath.relpath(target, here_dir or ".")
-        if there.endswith("/") or not there:
-            relative += "/"
-        return relative + fragment
+        return relative + "/" if there.endswith("/") or not there else relative
