@@ -10,7 +10,8 @@ from .schema import Actor, Claim, ClaimStatus, Front, Question, QuestionStatus, 
 
 @dataclass
 class FrontHistory:
-    """One front as each briefing saw it, newest first, with what each said about it."""
+    """One front as each briefing saw it, newest first; its stakes, questions and claims as
+    the newest briefing on it has them (older ones are on their briefings' pages)."""
 
     id: str
     appearances: list[tuple[Entry, Front]] = field(default_factory=list)
@@ -62,17 +63,19 @@ def build_catalog(entries: list[Entry]) -> Catalog:
             catalog.fronts.setdefault(front.id, FrontHistory(front.id)).appearances.append((entry, front))
         for actor in briefing.actors:
             catalog.actors.setdefault(actor.id, []).append((entry, actor))
+        # Entries come newest first: a front's first entry is the newest on it.
+        newest = {f.id for f in briefing.fronts if catalog.fronts[f.id].appearances[0][0] is entry}
         for question in briefing.questions:
             catalog.questions.append((entry, question))
-            for front_id in question.fronts:
+            for front_id in newest.intersection(question.fronts):
                 catalog.fronts[front_id].questions.append((entry, question))
         for claim in briefing.claims:
             catalog.claims.setdefault(claim.claimant, []).append((entry, claim))
-            for front_id in claim.fronts:
+            for front_id in newest.intersection(claim.fronts):
                 catalog.fronts[front_id].claims.append((entry, claim))
         for number, stake in enumerate(briefing.stakes, 1):
             catalog.stakes.setdefault(stake.party, []).append((entry, number, stake))
-            for front_id in stake.fronts:
+            for front_id in newest.intersection(stake.fronts):
                 catalog.fronts[front_id].stakes.append((entry, stake))
     catalog.fronts = dict(sorted(catalog.fronts.items()))
     catalog.actors = dict(sorted(catalog.actors.items()))

@@ -23,7 +23,7 @@ def build_pages(entries: list[Entry], urls: Urls) -> dict[str, str]:
     common = {"catalog": catalog, "views": views, "paths": paths, "statuses": list(ClaimStatus)}
 
     def page(src: str, template: str, **context: object) -> None:
-        pages[src] = render(template, link=partial(urls.link, src), **common, **context)
+        pages[src] = render(template, link=partial(urls.link, src), page_src=src, **common, **context)
 
     pages: dict[str, str] = {}
     page(paths.HOME, "home.md.j2")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+from html import escape
+
+from markupsafe import Markup
 
 from . import fields, paths
 from .project import Entry
+from .render import shorten
 from .schema import Actor, Briefing, Front, Stake
 from .sourceview import BackLink
 from .urls import Urls
@@ -46,34 +50,47 @@ def _title(briefing: Briefing, loc: tuple[str | int, ...]) -> str:
     return f"{KINDS[str(loc[0])].capitalize()}: {text}"
 
 
-@dataclass
 class BriefingView:
-    """One briefing as its pages show it."""
+    """One briefing as its pages show it. Everything is worked out on first use: the
+    cross-briefing pages touch only a little of each briefing."""
 
-    entry: Entry
-    urls: Urls
-    numbers: dict[str, int] = field(init=False)
-    backlinks: dict[str, list[BackLink]] = field(init=False)
-    actors: dict[str, Actor] = field(init=False)
-    fronts: dict[str, Front] = field(init=False)
+    def __init__(self, entry: Entry, urls: Urls) -> None:
+        self.entry = entry
+        self.urls = urls
 
-    def __post_init__(self) -> None:
-        briefing = self.entry.briefing
-        self.numbers = {e.id: n for n, e in enumerate(briefing.evidence, 1)}
-        self.actors = {a.id: a for a in briefing.actors}
-        self.fronts = {f.id: f for f in briefing.fronts}
-        self.backlinks = {}
+    @functools.cached_property
+    def numbers(self) -> dict[str, int]:
+        return {e.id: n for n, e in enumerate(self.briefing.evidence, 1)}
+
+    @functools.cached_property
+    def actors(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.briefing.actors}
+
+    @functools.cached_property
+    def fronts(self) -> dict[str, Front]:
+        return {f.id: f for f in self.briefing.fronts}
+
+    @functools.cached_property
+    def backlinks(self) -> dict[str, list[BackLink]]:
+        """For each passage, links back to the statements that cite it, each statement once."""
+        briefing = self.briefing
+        base = self.urls.link(self.source_page, self.page)
+        statements: dict[tuple[str | int, ...], tuple[str, str]] = {}  # (list, index) -> anchor, title
+        out: dict[str, list[BackLink]] = {}
         seen: set[tuple[str, str]] = set()
         for loc, collection, ref in fields.iter_refs(briefing):
             if collection != "evidence":
                 continue
-            target = anchor(briefing, loc)
+            key = loc[:1] if loc[0] == "bottom_line" else loc[:2]
+            if key not in statements:
+                statements[key] = (anchor(briefing, loc), _title(briefing, loc))
+            target, title = statements[key]
             if (ref, target) in seen:
                 continue
             seen.add((ref, target))
             kind = "answer" if len(loc) > 2 and loc[2] == "answer" else KINDS[str(loc[0])]
-            href = self.urls.link(self.source_page, self.page, target)
-            self.backlinks.setdefault(ref, []).append(BackLink(href, kind, _title(briefing, loc)))
+            out.setdefault(ref, []).append(BackLink(f"{base}#{target}", kind, title))
+        return out
 
     @property
     def id(self) -> str:
@@ -98,7 +115,37 @@ class BriefingView:
             groups.setdefault(stake.party, []).append((number, stake))
         return list(groups.items())
 
+    def cites(self, ids: list[str], from_src: str) -> Markup:
+        """Links from the page `from_src` to the passages `ids`, each titled with its words.
+
+        Built here rather than in a template: a briefing cites its passages dozens of
+        times, and each citation's escaped title is made once.
+        """
+        base = self.urls.link(from_src, self.source_page)
+        links = "".join(f'<a class="bf-cite" href="{base}#ev-{e}" title="{self._titles[e]}">{self.numbers[e]}</a>' for e in ids)
+        return Markup(f'<span class="bf-cites" aria-label="Evidence" data-search-exclude>{links}</span>')
+
+    def evidence(self, ids: list[str], from_src: str) -> Markup:
+        """The labelled line of evidence links that closes a card."""
+        return Markup(f'<p class="bf-evidence"><span class="bf-label">Evidence</span>{self.cites(ids, from_src)}</p>')
+
+    @functools.cached_property
+    def _titles(self) -> _Titles:
+        return _Titles(self)
+
     def passage(self, evidence_id: str) -> str:
         """The source's own words for a piece of evidence."""
         span = self.entry.spans[evidence_id]
         return self.entry.source_text[span.start : span.end]
+
+
+class _Titles(dict[str, str]):
+    """A passage's escaped, shortened words for a link's title, made when first asked for."""
+
+    def __init__(self, view: BriefingView) -> None:
+        super().__init__()
+        self.view = view
+
+    def __missing__(self, evidence_id: str) -> str:
+        title = self[evidence_id] = escape(f"“{shorten(self.view.passage(evidence_id), 240)}”")
+        return title
