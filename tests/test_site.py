@@ -182,3 +182,18 @@ def test_serve_rebuilds_when_briefings_or_seeds_change() -> None:
     server = Server()
     assert plugin.on_serve(server, config=config, builder=lambda: None) is server
     assert server.watched == [str(REPO / "briefings"), str(REPO / "seeds")]
+
+
+def test_the_search_index_holds_each_annotation_once(site: Path) -> None:
+    docs = json.loads(read(site, "search/search_index.json"))["docs"]
+    # A stake's words, a claim's and a front's situation: each on its briefing page only,
+    # not again on the front, questions, claims or actors pages that list them too.
+    for words in (
+        "takes that leverage with it",
+        "Battles are going on near the settlement of Snagos",
+        "keeps closing in",
+        "Reported by the source without quoting Putin",
+    ):
+        pages = {d["location"].split("#")[0] for d in docs if words in d["text"]}
+        assert pages <= {f"briefings/{SITE_ID}/"}, (words, pages)
+    assert any(d["location"] == "claims/" for d in docs)  # the page itself is still found by its title

@@ -1,0 +1,152 @@
+"""Measure the generator against plain MkDocs at several archive sizes.
+
+    python bench/run.py                       # N = 250, 1000, 4000; 3 runs each
+    python bench/run.py --sizes 250 --runs 1  # a quick look
+
+For each N: validation and rendering alone (in this process), a full `mkdocs build` with
+the plugin, and the baseline: a plain `mkdocs build` of the same Markdown pages written
+to disk, plugin off. Builds run in child processes, each timed from start to exit, with
+its peak RSS. Prints a table and writes JSON (bench/results.json by default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from synth import synthesise  # noqa: E402
+
+from generator import paths  # noqa: E402
+from generator.pages import build_pages  # noqa: E402
+from generator.project import Project  # noqa: E402
+from generator.urls import Urls  # noqa: E402
+
+BUILD = """
+import resource, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+start = time.perf_counter()
+build(load_config(sys.argv[1], site_dir=sys.argv[2]))
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def timed_build(config: Path, site: Path) -> tuple[float, int]:
+    """Wall time of a child process that builds the site, and its peak RSS in bytes."""
+    if site.exists():
+        shutil.rmtree(site)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1726185600"}
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", BUILD, str(config), str(site)], env=env, capture_output=True, text=True, check=True
+    )
+    wall = time.perf_counter() - start
+    _, rss_kb = out.stdout.split()
+    return wall, int(rss_kb) * 1024
+
+
+def plain_project(root: Path, pages: dict[str, str]) -> Path:
+    """The same site as Markdown files on disk, built by MkDocs with the plugin off."""
+    plain = root.parent / f"{root.name}-plain"
+    if plain.exists():
+        shutil.rmtree(plain)
+    shutil.copytree(root / "docs", plain / "docs")
+    for src, text in pages.items():
+        (plain / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
+        (plain / "docs" / src).write_text(text, encoding="utf-8")
+    generator = HERE.parent / "generator"
+    (plain / "docs" / paths.STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(generator / "assets" / "briefings.css", plain / "docs" / paths.STYLESHEET)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    plugin = "  - briefings:\n      briefings_dir: briefings\n      seeds_dir: seeds\n"
+    assert plugin in config, "the benchmark expects the repository's mkdocs.yml"
+    config = config.replace(plugin, "").replace("theme:\n", f"theme:\n  custom_dir: {generator / 'overrides'}\n", 1)
+    config += f"\nextra_css:\n  - {paths.STYLESHEET}\n"
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return plain
+
+
+def generate(root: Path) -> tuple[float, dict[str, str]]:
+    Urls._relative.cache_clear()  # each run starts cold
+    start = time.perf_counter()
+    pages = build_pages(Project(root).load(), Urls())
+    return time.perf_counter() - start, pages
+
+
+def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
+    root = work / f"n{n}"
+    if not (root / ".complete").exists():
+        synthesise(root, n)
+        (root / ".complete").write_text("", encoding="utf-8")
+    generation = [generate(root) for _ in range(runs)]
+    pages = generation[-1][1]
+    plain = plain_project(root, pages)
+    full = [timed_build(root / "mkdocs.yml", work / f"site-{n}") for _ in range(runs)]
+    base = [timed_build(plain / "mkdocs.yml", work / f"site-{n}-plain") for _ in range(runs)]
+    site = work / f"site-{n}"
+    first, last = site / "briefings" / f"report-{n - 1:05d}" / "index.html", site / "briefings" / "report-00000" / "index.html"
+    index = (site / "search" / "search_index.json").read_bytes()
+    gen_s = statistics.median(t for t, _ in generation)
+    full_s = statistics.median(t for t, _ in full)
+    base_s = statistics.median(t for t, _ in base)
+    return {
+        "n": n,
+        "runs": runs,
+        "generate_s": round(gen_s, 3),
+        "briefings_per_s": round(n / gen_s),
+        "full_build_s": round(full_s, 2),
+        "baseline_build_s": round(base_s, 2),
+        "ratio": round(full_s / base_s, 3),
+        "peak_rss_mb": round(max(r for _, r in full) / 2**20),
+        "first_page_kb": round(first.stat().st_size / 1000, 1),
+        "last_page_kb": round(last.stat().st_size / 1000, 1),
+        "search_index_mb": round(len(index) / 1e6, 2),
+        "search_index_gzip_mb": round(len(gzip.compress(index, 6)) / 1e6, 2),
+    }
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    cols = [("N", "n"), ("generate s", "generate_s"), ("briefings/s", "briefings_per_s"), ("full build s", "full_build_s"),
+            ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("peak RSS MB", "peak_rss_mb"),
+            ("first page KB", "first_page_kb"), ("last page KB", "last_page_kb"), ("index MB", "search_index_mb"),
+            ("index gz MB", "search_index_gzip_mb")]  # fmt: skip
+    lines = ["| " + " | ".join(c for c, _ in cols) + " |", "|" + "---|" * len(cols)]
+    lines += ["| " + " | ".join(str(r[k]) for _, k in cols) + " |" for r in results]
+    by_n = {r["n"]: r for r in results}
+    if 1000 in by_n and 4000 in by_n:
+        lines.append(f"\ntime(4000) / time(1000), full build: {by_n[4000]['full_build_s'] / by_n[1000]['full_build_s']:.2f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 4000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-bench"), help="where corpora and sites are written")
+    parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in args.sizes:
+        results.append(measure(n, args.runs, args.work))
+        print(json.dumps(results[-1]), flush=True)
+    machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
+    args.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()
