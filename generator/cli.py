@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import click
 
+from .build import load
 from .errors import Invalid
 from .project import Project
 from .schema import json_schema
@@ -45,7 +46,7 @@ def check(root: Path) -> None:
 
     Example: briefing check
     """
-    entries = _or_fail(lambda: Project(root.resolve()).load())
+    entries = _or_fail(lambda: load(Project(root.resolve())))
     quotes = sum(len(e.briefing.evidence) for e in entries)
     click.echo(f"{len(entries)} briefing(s) checked, {quotes} evidence passage(s) found in their sources: no problems")
 

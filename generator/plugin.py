@@ -16,9 +16,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import paths, reference, schema
+from .build import generate
 from .errors import Invalid
-from .pages import build_pages
-from .project import Entry, Project
+from .project import Project
 from .urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -33,7 +33,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     """Validates `briefings/` against `seeds/` and generates the briefing pages."""
 
     def __init__(self) -> None:
-        self.entries: list[Entry] = []
+        self.pages: dict[str, str] = {}
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -51,12 +51,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Before MkDocs empties site_dir: a failed check leaves the last good site in place.
         try:
-            self.entries = self._project(config).load()
+            self.pages = generate(self._project(config), Urls(config.use_directory_urls))
         except Invalid as error:
             raise PluginError(error.report()) from None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        generated = build_pages(self.entries, Urls(config.use_directory_urls))
+        generated = self.pages
         clashes = sorted(src for src in [*generated, paths.STYLESHEET] if files.get_file_from_path(src))
         if clashes:
             raise PluginError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,16 +76,7 @@ class Project:
     def load(self) -> list[Entry]:
         """Every briefing, newest first; raises `Invalid` with all problems found."""
         files, problems = self.briefing_files()
-        entries = []
-        for path in files:
-            entry, found = self.load_briefing(path)
-            problems.extend(found)
-            if entry is not None:
-                entries.append(entry)
-        if problems:
-            raise Invalid(problems)
-        entries.sort(key=lambda e: (-e.briefing.date.toordinal(), e.id))
-        return entries
+        return collect(problems, map(self.load_briefing, files))
 
     def load_briefing(self, path: Path) -> tuple[Entry | None, list[Problem]]:
         display = self.display(path)
@@ -141,6 +133,19 @@ class Project:
             at = f" at line {text.line}, column {text.column}" if text.line else ""
             return Problem(shown, None, None, f"source file {shown!r}{at}: {text.message}")
         return FoldedSource(text)
+
+
+def collect(problems: list[Problem], results: Iterable[tuple[Entry | None, list[Problem]]]) -> list[Entry]:
+    """The entries of loaded briefings, newest first, or `Invalid` with every problem found."""
+    entries = []
+    for entry, found in results:
+        problems.extend(found)
+        if entry is not None:
+            entries.append(entry)
+    if problems:
+        raise Invalid(problems)
+    entries.sort(key=lambda e: (-e.briefing.date.toordinal(), e.id))
+    return entries
 
 
 def _is_slug(name: str) -> bool:

@@ -1,0 +1,46 @@
+"""The parallel path gives exactly what the serial one gives: the same pages, the same problems."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build
+from generator.errors import Invalid
+from generator.project import Project
+from generator.urls import Urls
+
+from .conftest import CASES
+
+
+@pytest.fixture
+def several(project: Path) -> Path:
+    text = (project / "briefings" / "kursk-counteroffensive.yml").read_text(encoding="utf-8")
+    for n in range(5):
+        changed = text.replace("date: 2026-11-25", f"date: 2026-11-{10 + n}").replace("Russia counterattacks", f"Update {n}, Russia counterattacks")
+        (project / "briefings" / f"update-{n}.yml").write_text(changed, encoding="utf-8")
+    return project
+
+
+def test_workers_give_the_pages_one_process_gives(several: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = build.generate(Project(several), Urls(), workers=1)
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    parallel = build.generate(Project(several), Urls(), workers=2)
+    assert list(parallel) == list(serial)
+    assert parallel == serial
+    assert len(serial) == 2 * 6 + 9  # six briefings' own pages, then the site's
+
+
+def test_workers_report_every_problem_one_process_reports(several: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("unknown-key", "duplicate-id", "quote-ambiguous"):
+        shutil.copy(CASES / "invalid" / f"{name}.yml", several / "briefings")
+    shutil.copy(CASES / "seeds" / "article.txt", several / "seeds" / "article.txt")
+    with pytest.raises(Invalid) as serial:
+        build.load(Project(several), workers=1)
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    with pytest.raises(Invalid) as parallel:
+        build.generate(Project(several), Urls(), workers=2)
+    assert parallel.value.problems == serial.value.problems
+    assert len(serial.value.problems) == 5
