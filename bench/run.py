@@ -3,9 +3,9 @@
     python bench/run.py                       # N = 250, 1000, 4000; 3 runs each
     python bench/run.py --sizes 250 --runs 1  # a quick look
 
-For each N: validation and rendering alone (in this process), a full `mkdocs build` with
-the plugin, and the baseline: a plain `mkdocs build` of the same Markdown pages written
-to disk, plugin off. Builds run in child processes, each timed from start to exit, with
+For each N: validation and rendering alone (as the plugin runs them, with worker processes
+from 200 briefings), a full `mkdocs build` with the plugin, and the baseline: a plain
+`mkdocs build` of the same Markdown pages written to disk, plugin off. Builds run in child processes, each timed from start to exit, with
 its peak RSS. Prints a table and writes JSON (bench/results.json by default).
 """
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 from synth import synthesise  # noqa: E402
 
 from generator import paths  # noqa: E402
-from generator.pages import build_pages  # noqa: E402
+from generator.build import generate  # noqa: E402
 from generator.project import Project  # noqa: E402
 from generator.urls import Urls  # noqa: E402
 
@@ -79,10 +79,10 @@ def plain_project(root: Path, pages: dict[str, str]) -> Path:
     return plain
 
 
-def generate(root: Path) -> tuple[float, dict[str, str]]:
+def timed_generation(root: Path) -> tuple[float, dict[str, str]]:
     Urls._relative.cache_clear()  # each run starts cold
     start = time.perf_counter()
-    pages = build_pages(Project(root).load(), Urls())
+    pages = generate(Project(root), Urls())
     return time.perf_counter() - start, pages
 
 
@@ -91,7 +91,7 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
     if not (root / ".complete").exists():
         synthesise(root, n)
         (root / ".complete").write_text("", encoding="utf-8")
-    generation = [generate(root) for _ in range(runs)]
+    generation = [timed_generation(root) for _ in range(runs)]
     pages = generation[-1][1]
     plain = plain_project(root, pages)
     full = [timed_build(root / "mkdocs.yml", work / f"site-{n}") for _ in range(runs)]

@@ -63,7 +63,7 @@ def synthesise(root: Path, n: int, seed: int = 2024) -> Path:
     rng = random.Random(seed)
     start = datetime.date(2020, 1, 1)
     for i in range(n):
-        sentences = [sentence(rng, i, j) for j in range(34)]
+        sentences = [sentence(rng, i, j) for j in range(27)]
         paragraphs = [" ".join(sentences[k : k + 4]) for k in range(0, len(sentences), 4)]
         (root / "seeds" / f"source-{i:05d}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
         quoted = rng.sample(range(len(sentences)), 12)
