@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .errors import Problem
+from .errors import Invalid, Problem
 from .pages import briefing_pages, site_pages
 from .project import Entry, Project, collect
 from .urls import Urls
@@ -42,35 +42,71 @@ def _one(path: Path) -> Result:
     return entry, problems, pages
 
 
-def _results(project: Project, files: list[Path], urls: Urls | None, workers: int | None) -> Iterator[Result]:
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    settings = (project.root, project.briefings_dir, project.seeds_dir, None if urls is None else urls.directory_urls)
-    if workers <= 1 or len(files) < PARALLEL_FROM:
-        _start(*settings)
-        yield from map(_one, files)
-        return
+def _remote(path: Path) -> tuple[bytes | None, list[Problem], dict[str, str]]:
+    entry, problems, pages = _one(path)
+    return (None if entry is None else pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)), problems, pages
+
+
+def _site(blobs: list[bytes]) -> dict[str, str]:
+    assert _worker is not None and _worker[1] is not None
+    return site_pages(collect([], ((pickle.loads(b), []) for b in blobs)), _worker[1])
+
+
+def _settings(project: Project, urls: Urls | None) -> tuple[Path, str, str, bool | None]:
+    return project.root, project.briefings_dir, project.seeds_dir, None if urls is None else urls.directory_urls
+
+
+def _pool(project: Project, urls: Urls | None, workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
-    chunk = max(1, len(files) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=settings) as pool:
-        yield from pool.map(_one, files, chunksize=chunk)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=_settings(project, urls))
+
+
+def _workers(files: list[Path], workers: int | None) -> int:
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    return count if count > 1 and len(files) >= PARALLEL_FROM else 1
 
 
 def load(project: Project, workers: int | None = None) -> list[Entry]:
     """Every briefing, checked, newest first; raises `Invalid` with every problem found."""
     files, problems = project.briefing_files()
-    return collect(problems, ((e, p) for e, p, _ in _results(project, files, None, workers)))
+    count = _workers(files, workers)
+    if count == 1:
+        _start(*_settings(project, None))
+        return collect(problems, ((e, p) for e, p, _ in map(_one, files)))
+    with _pool(project, None, count) as pool:
+        results = pool.map(_one, files, chunksize=max(1, len(files) // (count * 8)))
+        return collect(problems, ((e, p) for e, p, _ in results))
 
 
 def generate(project: Project, urls: Urls, workers: int | None = None) -> dict[str, str]:
-    """Every generated page of the site; raises `Invalid` with every problem found."""
+    """Every generated page of the site; raises `Invalid` with every problem found.
+
+    With workers, the briefings themselves never come into this process: each worker
+    sends back a briefing's pages and the briefing pickled, and the pages across
+    briefings are built by one last task in the pool. What stays here is the Markdown,
+    which MkDocs needs anyway; the memory of loading thousands of briefings does not.
+    """
     files, problems = project.briefing_files()
-    own: dict[str, str] = {}
-
-    def loaded() -> Iterator[tuple[Entry | None, list[Problem]]]:
-        for entry, found, pages in _results(project, files, urls, workers):
-            own.update(pages)
-            yield entry, found
-
-    entries = collect(problems, loaded())
-    return {**own, **site_pages(entries, urls)}
+    count = _workers(files, workers)
+    pages: dict[str, str] = {}
+    if count == 1:
+        _start(*_settings(project, urls))
+        entries = []
+        for entry, found, own in map(_one, files):
+            problems.extend(found)
+            pages.update(own)
+            if entry is not None:
+                entries.append(entry)
+        return {**pages, **site_pages(collect(problems, ((e, []) for e in entries)), urls)}
+    with _pool(project, urls, count) as pool:
+        blobs = []
+        for blob, found, own in pool.map(_remote, files, chunksize=max(1, len(files) // (count * 8))):
+            problems.extend(found)
+            pages.update(own)
+            if blob is not None:
+                blobs.append(blob)
+        if problems:
+            raise Invalid(problems)
+        pages.update(pool.submit(_site, blobs).result())
+    return pages

@@ -34,6 +34,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
+        self.generated: set[str] = set()
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -66,11 +67,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             )
         for src, content in generated.items():
             files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        self.generated = set(generated)
+        self.pages = {}  # the files hold them now
         stylesheet = resources.files("generator").joinpath("assets/briefings.css").read_bytes()
         files.append(File.generated(config, paths.STYLESHEET, content=stylesheet))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated:
+            # The page has its Markdown now; the file's copy, front matter and all, would
+            # only double what thousands of briefings hold in memory.
+            page.file.content_string = ""
+            return markdown
         if page.file.generated_by:
             return markdown
         expanded, unknown = reference.expand(markdown)
