@@ -2,9 +2,10 @@
 
 Each briefing's loading, checking and own pages depend on that briefing alone, so they
 run in a pool of worker processes once there are enough briefings for it to pay; the
-pages across briefings are then built here, in one pass. The outcome is the same either
-way: results come back in file order, and entries are sorted as `Project.load` sorts
-them. Workers start from a fork server, which is safe under `mkdocs serve`'s threads.
+pages across briefings follow, in one pass (in the pool too, see `generate`). The
+outcome is the same either way: results come back in file order, and entries are sorted
+as `Project.load` sorts them. Workers start from a fork server, which is safe under
+`mkdocs serve`'s threads.
 """
 
 from __future__ import annotations
@@ -25,29 +26,34 @@ PARALLEL_FROM = 200
 
 Result = tuple[Entry | None, list[Problem], dict[str, str]]
 
-_worker: tuple[Project, Urls | None] | None = None
 
-
-def _start(root: Path, briefings_dir: str, seeds_dir: str, directory_urls: bool | None) -> None:
-    global _worker
-    urls = None if directory_urls is None else Urls(directory_urls)
-    _worker = (Project(root, briefings_dir, seeds_dir), urls)
-
-
-def _one(path: Path) -> Result:
-    assert _worker is not None, "_start runs first in every worker"
-    project, urls = _worker
+def _one(project: Project, urls: Urls | None, path: Path) -> Result:
+    """Load and check one briefing, and render its own pages unless `urls` is None."""
     entry, problems = project.load_briefing(path)
     pages = briefing_pages(entry, urls) if entry is not None and urls is not None else {}
     return entry, problems, pages
 
 
-def _remote(path: Path) -> tuple[bytes | None, list[Problem], dict[str, str]]:
-    entry, problems, pages = _one(path)
+# In a worker process: the project and URL style it works for, set once when it starts.
+_worker: tuple[Project, Urls | None] | None = None
+
+
+def _start(root: Path, briefings_dir: str, seeds_dir: str, directory_urls: bool | None) -> None:
+    global _worker
+    _worker = (Project(root, briefings_dir, seeds_dir), None if directory_urls is None else Urls(directory_urls))
+
+
+def _in_worker(path: Path) -> Result:
+    assert _worker is not None, "_start runs first in every worker"
+    return _one(*_worker, path)
+
+
+def _pickled_in_worker(path: Path) -> tuple[bytes | None, list[Problem], dict[str, str]]:
+    entry, problems, pages = _in_worker(path)
     return (None if entry is None else pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)), problems, pages
 
 
-def _site(blobs: list[bytes]) -> dict[str, str]:
+def _site_in_worker(blobs: list[bytes]) -> dict[str, str]:
     assert _worker is not None and _worker[1] is not None
     return site_pages(collect([], ((pickle.loads(b), []) for b in blobs)), _worker[1])
 
@@ -62,6 +68,10 @@ def _pool(project: Project, urls: Urls | None, workers: int) -> ProcessPoolExecu
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=_settings(project, urls))
 
 
+def _chunk(files: list[Path], workers: int) -> int:
+    return max(1, len(files) // (workers * 8))
+
+
 def _workers(files: list[Path], workers: int | None) -> int:
     count = workers if workers is not None else (os.cpu_count() or 1)
     return count if count > 1 and len(files) >= PARALLEL_FROM else 1
@@ -72,10 +82,9 @@ def load(project: Project, workers: int | None = None) -> list[Entry]:
     files, problems = project.briefing_files()
     count = _workers(files, workers)
     if count == 1:
-        _start(*_settings(project, None))
-        return collect(problems, ((e, p) for e, p, _ in map(_one, files)))
+        return collect(problems, ((e, p) for e, p, _ in (_one(project, None, f) for f in files)))
     with _pool(project, None, count) as pool:
-        results = pool.map(_one, files, chunksize=max(1, len(files) // (count * 8)))
+        results = pool.map(_in_worker, files, chunksize=_chunk(files, count))
         return collect(problems, ((e, p) for e, p, _ in results))
 
 
@@ -91,22 +100,19 @@ def generate(project: Project, urls: Urls, workers: int | None = None) -> dict[s
     count = _workers(files, workers)
     pages: dict[str, str] = {}
     if count == 1:
-        _start(*_settings(project, urls))
-        entries = []
-        for entry, found, own in map(_one, files):
-            problems.extend(found)
+        results = [_one(project, urls, f) for f in files]
+        entries = collect(problems, ((e, p) for e, p, _ in results))
+        for _, _, own in results:
             pages.update(own)
-            if entry is not None:
-                entries.append(entry)
-        return {**pages, **site_pages(collect(problems, ((e, []) for e in entries)), urls)}
+        return {**pages, **site_pages(entries, urls)}
     with _pool(project, urls, count) as pool:
         blobs = []
-        for blob, found, own in pool.map(_remote, files, chunksize=max(1, len(files) // (count * 8))):
+        for blob, found, own in pool.map(_pickled_in_worker, files, chunksize=_chunk(files, count)):
             problems.extend(found)
             pages.update(own)
             if blob is not None:
                 blobs.append(blob)
         if problems:
             raise Invalid(problems)
-        pages.update(pool.submit(_site, blobs).result())
+        pages.update(pool.submit(_site_in_worker, blobs).result())
     return pages
