@@ -111,6 +111,7 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
         "baseline_build_s": round(base_s, 2),
         "ratio": round(full_s / base_s, 3),
         "peak_rss_mb": round(max(r for _, r in full) / 2**20),
+        "baseline_rss_mb": round(max(r for _, r in base) / 2**20),
         "first_page_kb": round(first.stat().st_size / 1000, 1),
         "last_page_kb": round(last.stat().st_size / 1000, 1),
         "search_index_mb": round(len(index) / 1e6, 2),
@@ -120,7 +121,7 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
 
 def table(results: list[dict[str, Any]]) -> str:
     cols = [("N", "n"), ("generate s", "generate_s"), ("briefings/s", "briefings_per_s"), ("full build s", "full_build_s"),
-            ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("peak RSS MB", "peak_rss_mb"),
+            ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("peak RSS MB", "peak_rss_mb"), ("baseline RSS MB", "baseline_rss_mb"),
             ("first page KB", "first_page_kb"), ("last page KB", "last_page_kb"), ("index MB", "search_index_mb"),
             ("index gz MB", "search_index_gzip_mb")]  # fmt: skip
     lines = ["| " + " | ".join(c for c, _ in cols) + " |", "|" + "---|" * len(cols)]

@@ -19,7 +19,9 @@ from .conftest import CASES
 def several(project: Path) -> Path:
     text = (project / "briefings" / "kursk-counteroffensive.yml").read_text(encoding="utf-8")
     for n in range(5):
-        changed = text.replace("date: 2026-11-25", f"date: 2026-11-{10 + n}").replace("Russia counterattacks", f"Update {n}, Russia counterattacks")
+        changed = text.replace("date: 2026-11-25", f"date: 2026-11-{10 + n}").replace(
+            "Russia counterattacks", f"Update {n}, Russia counterattacks"
+        )
         (project / "briefings" / f"update-{n}.yml").write_text(changed, encoding="utf-8")
     return project
 

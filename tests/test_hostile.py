@@ -143,9 +143,7 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("injection")
     hostile_project(root, HOSTILE / "injection.yml")
     shutil.copy(Path(__file__).resolve().parent.parent / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
-    (root / "docs" / "method.md").write_text("# Method\n", encoding="utf-8")
-    (root / "docs" / "reference.md").write_text("# Reference\n", encoding="utf-8")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "docs", root / "docs")
     build_site(root, root / "site")
     return root / "site"
 
