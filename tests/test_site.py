@@ -126,16 +126,15 @@ def test_a_docs_page_where_a_page_is_generated_is_refused(project: Path, tmp_pat
         build_site(project, tmp_path / "out")
 
 
-def test_mkdocs_build_strict_of_the_repository_prints_no_warning(tmp_path: Path) -> None:
+def mkdocs_build_strict(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project`, as a user runs it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+
+
+def test_mkdocs_build_strict_of_the_repository_prints_no_warning(tmp_path: Path) -> None:
+    run = mkdocs_build_strict(REPO, tmp_path / "site")
     assert run.returncode == 0, run.stderr
     assert "WARNING" not in run.stderr and "WARNING" not in run.stdout
     assert "Documentation built" in run.stderr
@@ -148,15 +147,7 @@ def test_mkdocs_build_reports_every_problem_with_its_place(project: Path, tmp_pa
         text.replace("claimant: kartapolov", "claimant: kremlin").replace("trend: escalating", "trend: rising", 1),
         encoding="utf-8",
     )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = mkdocs_build_strict(project, tmp_path / "site")
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "2 problems found:" in run.stderr
