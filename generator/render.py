@@ -41,8 +41,10 @@ def day(value: datetime.date) -> str:
 def front_matter(**meta: str) -> Markup:
     """A YAML front-matter block. Values are escaped HTML: Material prints `title` unescaped.
 
-    PyYAML's own emitter writes it, so that MkDocs reads back exactly these strings, emoji
-    and all (JSON's surrogate-pair escapes would not survive YAML's reading).
+    Printable text of the Basic Multilingual Plane is written as JSON strings, which YAML
+    reads back exactly and which are quick to make. Anything else, such as an emoji, goes
+    through PyYAML's own emitter: JSON would write it as a surrogate-pair escape, which
+    YAML reads as two lone surrogates.
     """
     values = {key: escape(one_line(value)) for key, value in meta.items() if value}
     if all(_BMP.fullmatch(v) for v in values.values()):  # the common case, and the fast one
