@@ -37,6 +37,7 @@ def skeleton(project: Project, seed_name: str, today: datetime.date) -> str:
     start, end = first[0]
     sentence = _SENTENCE.match(text, start, end)
     passage = text[start : sentence.end() if sentence else end].strip()
+    # Not the pages' environment: this writes YAML, whose values are JSON-quoted here, not HTML-escaped.
     env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined, keep_trailing_newline=True)
     depth = len(Path(project.briefings_dir).parts)
     return env.get_template("new.yml.j2").render(
