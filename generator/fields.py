@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any, Union
 
 from annotated_types import MaxLen
-from pydantic import BaseModel
+from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
 from . import schema
@@ -107,7 +107,7 @@ def describe(annotation: Any, metadata: list[Any]) -> str:
             return "an http:// or https:// address"
         if pattern:
             return "a file name inside the seeds folder, such as 'kursk-article.txt'"
-        limit = next((m.max_length for m in metadata if isinstance(m, MaxLen)), None)
+        limit = next((m.max_length for m in metadata if isinstance(m, MaxLen | StringConstraints) and m.max_length), None)
         return f"text of at most {limit} characters" if limit else "text"
     return getattr(annotation, "__name__", str(annotation))
 

@@ -214,8 +214,10 @@ def match_evidence(doc: YamlDocument, source: FoldedSource, shown: str) -> tuple
             near = f"; the closest passage (line {found.closest_line}) is {found.closest!r}" if found.closest else ""
             message = f"{where}: the quote is not in {shown}{context}{near}; expected the source's exact words (only quote marks and white space may differ)"
         else:
-            lines = ", ".join(str(source.line_of(s.start)) for s in found.spans[:5])
+            lines = list(dict.fromkeys(source.line_of(s.start) for s in found.spans))  # each line once
+            where_lines = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
             times = f"{len(found.spans)}" if len(found.spans) < MAX_SPANS else f"{MAX_SPANS} or more"
-            message = f"{where}: the quote stands {times} times in {shown} (lines {lines}{', ...' if len(found.spans) > 5 else ''}); expected a prefix or suffix that picks one"
+            line_word = "line" if len(lines) == 1 else "lines"
+            message = f"{where}: the quote stands {times} times in {shown} ({line_word} {where_lines}); expected a prefix or suffix that picks one"
         problems.append(doc.problem(("evidence", index, "exact"), message))
     return spans, problems

@@ -46,7 +46,7 @@ def _schema_problem(doc: YamlDocument, error: Any) -> Problem:
         return doc.problem(loc, f"{where}: {_value_error(str(error['ctx']['error']), value)}")
     if kind == "too_short":
         return doc.problem(loc, f"{where}: the list is empty; expected at least {error['ctx']['min_length']} entry")
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
         return doc.problem(loc, f"{where}: {len(value)} characters; expected {fields.expected(loc)}")
     return doc.problem(
         loc, f"{where}: {describe_value(value)} is not valid here; expected {fields.expected(loc)}{_quote_hint(value, loc)}"
