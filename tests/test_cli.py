@@ -152,3 +152,11 @@ def test_new_reports_a_source_it_cannot_read(case_project: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == "1 problem found:\nseeds/latin1.txt: not UTF-8: byte 0xe0 at byte offset 17; expected UTF-8 text\n"
     assert list((case_project / "briefings").iterdir()) == []
+
+
+def test_new_refuses_an_empty_source(case_project: Path) -> None:
+    (case_project / "seeds" / "blank.txt").write_text("\n  \n", encoding="utf-8")
+    result = run("new", "blank.txt", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == "1 problem found:\nseeds/blank.txt: the source is empty; expected the text to annotate\n"
+    assert list((case_project / "briefings").iterdir()) == []

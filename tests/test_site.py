@@ -120,10 +120,26 @@ def test_a_build_writes_nothing_into_the_authors_folders(project: Path, tmp_path
     assert snapshot() == before
 
 
-def test_a_docs_page_where_a_page_is_generated_is_refused(project: Path, tmp_path: Path) -> None:
+def test_a_docs_page_where_a_page_is_generated_is_refused(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     (project / "docs" / "questions.md").write_text("# Mine\n", encoding="utf-8")
     with pytest.raises(Abort):
         build_site(project, tmp_path / "out")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "docs/ has pages where the briefings plugin generates its own: questions.md; expected them removed or renamed"
+    ]
+
+
+def test_an_unknown_marker_in_a_docs_page_is_a_warning(project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    method = project / "docs" / "method.md"
+    method.write_text(method.read_text(encoding="utf-8") + "\n<!-- briefing:scale odds -->\n", encoding="utf-8")
+    with pytest.raises(Abort):  # strict: a warning fails the build
+        build_site(project, tmp_path / "out")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        "method.md: unknown marker <!-- briefing:scale odds -->; expected <!-- briefing:scale NAME --> (NAME one of "
+        "claim-status, likelihood, confidence, trend, front-kind, actor-kind, question-status) or <!-- briefing:fields -->"
+    ]
 
 
 def mkdocs_build_strict(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
