@@ -8,6 +8,7 @@ QUESTIONS = "questions.md"
 CLAIMS = "claims.md"
 ACTORS = "actors.md"
 STYLESHEET = "assets/briefings.css"
+SEARCH_SCRIPT = "assets/briefings-search.js"
 
 
 def briefing(briefing_id: str) -> str:

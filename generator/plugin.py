@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import paths, reference, schema
+from . import search as site_search
 from .build import generate
 from .errors import Invalid
 from .project import Project
@@ -27,6 +28,9 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 class BriefingsConfig(Config):  # type: ignore[no-untyped-call]
     briefings_dir = c.Type(str, default="briefings")
     seeds_dir = c.Type(str, default="seeds")
+    #: `auto` searches with Material's index below `pagefind_from` pages, Pagefind's from there.
+    search = c.Choice(site_search.ENGINES, default="auto")
+    pagefind_from = c.Type(int, default=site_search.PAGEFIND_FROM)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-call]
@@ -35,6 +39,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
         self.generated: set[str] = set()
+        #: `material` or `pagefind`, for this build; partials/search.html reads it.
+        self.search_engine = "material"
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -58,7 +64,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         generated = self.pages
-        clashes = sorted(src for src in [*generated, paths.STYLESHEET] if files.get_file_from_path(src))
+        clashes = sorted(src for src in [*generated, paths.STYLESHEET, paths.SEARCH_SCRIPT] if files.get_file_from_path(src))
         if clashes:
             raise PluginError(
                 "docs/ has pages where the briefings plugin generates its own: "
@@ -69,11 +75,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
         self.generated = set(generated)
         self.pages = {}  # the files hold them now
-        stylesheet = resources.files("generator").joinpath("assets/briefings.css").read_bytes()
-        files.append(File.generated(config, paths.STYLESHEET, content=stylesheet))
+        assets = resources.files("generator").joinpath("assets")
+        files.append(File.generated(config, paths.STYLESHEET, content=assets.joinpath("briefings.css").read_bytes()))
+        self.search_engine = site_search.engine(self.config.search, len(files.documentation_pages()), self.config.pagefind_from)
+        if self.search_engine == "pagefind":
+            script = assets.joinpath("briefings-search.js").read_bytes()
+            files.append(File.generated(config, paths.SEARCH_SCRIPT, content=script))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.search_engine == "pagefind":
+            page.meta["search"] = {"exclude": True}  # Pagefind indexes it instead of Material
         if page.file.src_uri in self.generated:
             # The page has its Markdown now; the file's copy, front matter and all, would
             # only double what thousands of briefings hold in memory.
@@ -90,6 +102,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
                 ", ".join(schema.SCALES),
             )
         return expanded
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.search_engine == "pagefind":
+            try:
+                site_search.index(Path(config.site_dir), config.use_directory_urls)
+            except site_search.IndexFailed as error:
+                raise PluginError(str(error)) from None
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         project = self._project(config)

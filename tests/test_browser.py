@@ -5,8 +5,10 @@ Screenshots of every page checked are kept in tests/artifacts/ (ignored by git).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -45,16 +47,34 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """`site` over HTTP on 127.0.0.1, at the URL given."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("browser-site")
     build_site(REPO, site)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site, searched with Pagefind as a large site is."""
+    site = tmp_path_factory.mktemp("pagefind-site")
+    build_site(REPO, site, search="pagefind")
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +166,19 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, site_url: str, name: 
         watched.close()
 
 
+def search_for(page: Any, word: str, opener: str = ".md-search__input") -> Any:
+    """Open the search box and type `word` key by key, as a reader does; the first result."""
+    page.locator(opener).click()
+    # Material builds its index in a worker after load and says when it is ready (Pagefind's
+    # box says so at once); Material answers key events, not a bare input event.
+    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for(timeout=15_000)
+    page.keyboard.type(word, delay=20)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(state="visible", timeout=10_000)
+    return result
+
+
+@pytest.mark.parametrize("engine", ["material", "pagefind"])
 @pytest.mark.parametrize(
     ("word", "lands_on"),
     [
@@ -154,21 +187,54 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, site_url: str, name: 
     ],
 )
 def test_search_finds_the_briefing_by_a_word_of_its_source_or_annotations(
-    watched: Watched, site_url: str, word: str, lands_on: str
+    watched: Watched, request: pytest.FixtureRequest, engine: str, word: str, lands_on: str
 ) -> None:
-    page = watched.open(site_url)
-    page.locator(".md-search__input").click()
-    # Material builds its index in a worker after load and says when it is ready; then type
-    # key by key, as a reader does (Material answers key events, not a bare input event).
-    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for(timeout=15_000)
-    page.keyboard.type(word, delay=20)
-    result = page.locator(".md-search-result__item a").first
-    result.wait_for(state="visible", timeout=10_000)
+    url = request.getfixturevalue("site_url" if engine == "material" else "pagefind_url")
+    page = watched.open(url)
+    result = search_for(page, word)
     assert "Russia counterattacks in Kursk" in page.locator(".md-search-result__list").inner_text()
+    assert page.locator(".md-search-result__list mark").first.inner_text().lower() == word
+    shot(page, f"search-{engine}-{word}")
     result.click()
     page.wait_for_load_state("networkidle")
     assert urlparse(page.url).path == "/" + lands_on
     assert watched.errors == [] and watched.foreign() == []
+
+
+def test_pagefind_search_fetches_little_and_nothing_before_it_is_used(watched: Watched, pagefind_url: str) -> None:
+    page = watched.open(pagefind_url + BRIEFING)
+    loaded = list(watched.requests)
+    assert not any("/pagefind/" in u or "search_index" in u for u in loaded), loaded
+    fetched: list[int] = []
+    page.on("response", lambda r: fetched.append(len(r.body())) if r.ok else None)
+    search_for(page, "pokrovsk")
+    assert [u for u in watched.requests[len(loaded) :] if "/pagefind/" not in u] == []
+    assert 50_000 < sum(fetched) < 400_000  # Pagefind's script and WebAssembly, one chunk, some fragments
+    assert watched.errors == []
+
+
+def test_pagefind_search_on_a_phone_and_by_keyboard(browser: Any, pagefind_url: str) -> None:
+    watched = Watched(browser, viewport=(390, 844))
+    try:
+        page = watched.open(pagefind_url + "questions/")
+        search_for(page, "kursk", opener='label.md-header__button[for="__search"]')
+        assert page.locator(".md-search-result__item").count() > 1
+        # What the reader sees fits the screen (Material's own overlay, a scaled circle behind
+        # the dialog, is wider while search is open, with its own search as with ours).
+        for part in (".md-search__form", ".md-search-result"):
+            box = page.locator(part).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, (part, box)
+        shot(page, "search-pagefind-phone")
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+        page.keyboard.press("Escape")
+        assert not page.locator("#__search").is_checked()
+        page.keyboard.press("/")
+        assert page.locator("#__search").is_checked()
+        assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+        assert watched.errors == []
+    finally:
+        watched.close()
 
 
 def test_an_evidence_link_lands_on_its_highlighted_passage_and_the_back_link_returns(watched: Watched, site_url: str) -> None:
@@ -195,3 +261,27 @@ def test_an_evidence_link_lands_on_its_highlighted_passage_and_the_back_link_ret
     claim_box = claim.bounding_box()
     assert claim_box is not None and 0 <= claim_box["y"] < 900
     assert watched.errors == []
+
+
+def test_pagefind_results_show_hostile_text_as_text(browser: Any, tmp_path: Path) -> None:
+    from .test_hostile import HOSTILE, hostile_project
+
+    root = hostile_project(tmp_path, HOSTILE / "injection.yml")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    build_site(root, root / "site", search="pagefind")
+    watched = Watched(browser)
+    dialogs: list[str] = []
+    watched.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        with served(root / "site") as url:
+            page = watched.open(url)
+            search_for(page, "alert")
+            page.wait_for_timeout(500)  # every result's excerpt in place
+            listing = page.locator(".md-search-result__list")
+            assert "<script>alert(" in listing.inner_text()
+            tags = listing.evaluate("el => [...new Set([...el.querySelectorAll('*')].map(e => e.localName))].sort()")
+            assert tags == ["a", "article", "div", "h1", "li", "mark", "p"]
+            assert dialogs == [] and watched.errors == []
+    finally:
+        watched.close()

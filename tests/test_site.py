@@ -18,8 +18,11 @@ from .conftest import REPO
 SITE_ID = "kursk-counteroffensive"
 
 
-def build_site(project: Path, site: Path) -> None:
+def build_site(project: Path, site: Path, search: str | None = None) -> None:
+    """A strict build of `project` into `site`; `search` overrides the plugin's search engine."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    if search is not None:
+        config.plugins["briefings"].config["search"] = search
     build(config)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -11,8 +12,8 @@ OVERRIDES = Path(str(resources.files("generator").joinpath("overrides")))
 MATERIAL = Path(material.__file__).parent / "templates"
 
 
-def test_the_search_partial_is_materials_with_an_accessible_name() -> None:
-    ours = (OVERRIDES / "partials" / "search.html").read_text(encoding="utf-8")
+def test_the_material_search_partial_is_materials_with_an_accessible_name() -> None:
+    ours = (OVERRIDES / "partials" / "search-material.html").read_text(encoding="utf-8")
     theirs = (MATERIAL / "partials" / "search.html").read_text(encoding="utf-8")
     header, body = ours.split("-#}\n", 1)
     assert "aria-dialog-name" in header
@@ -22,5 +23,21 @@ def test_the_search_partial_is_materials_with_an_accessible_name() -> None:
     )
 
 
+def test_the_pagefind_search_partial_has_materials_structure_without_its_index() -> None:
+    ours = (OVERRIDES / "partials" / "search-pagefind.html").read_text(encoding="utf-8").split("-#}\n", 1)[1]
+    theirs = (MATERIAL / "partials" / "search.html").read_text(encoding="utf-8")
+    # The same elements with the same classes, so that Material's styles apply as they are.
+    classes = re.compile(r'class="([^"]+)"')
+    # Only search suggestions are left out: Pagefind does not offer them.
+    assert set(classes.findall(ours)) == set(classes.findall(theirs)) - {"md-search__suggest"}
+    # Nothing that would start Material's search: its form name and component markers.
+    assert 'name="search"' in theirs and 'name="search"' not in ours
+    assert "data-md-component" in theirs and "data-md-component" not in ours
+
+
 def test_every_override_is_checked_here() -> None:
-    assert sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*") if p.is_file()) == ["partials/search.html"]
+    assert sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*") if p.is_file()) == [
+        "partials/search-material.html",
+        "partials/search-pagefind.html",
+        "partials/search.html",  # includes one of the two; tests/test_search.py builds both
+    ]

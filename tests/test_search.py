@@ -1,0 +1,110 @@
+"""Site search: Material's index for small sites, Pagefind's for large ones, over the same text."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import search
+
+from .conftest import REPO
+from .test_site import SITE_ID, build_site
+
+BRIEFING = f"briefings/{SITE_ID}/"
+PAGES = [BRIEFING, BRIEFING + "source/", "fronts/pokrovsk/", "questions/", "claims/", ""]
+
+
+@pytest.mark.parametrize(
+    ("choice", "pages", "expected"),
+    [
+        ("auto", 999, "material"),
+        ("auto", 1000, "pagefind"),
+        ("material", 50_000, "material"),
+        ("pagefind", 1, "pagefind"),
+    ],
+)
+def test_the_engine_follows_the_choice_and_the_size_of_the_site(choice: str, pages: int, expected: str) -> None:
+    assert search.engine(choice, pages) == expected
+
+
+def test_a_failed_index_says_why_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    with pytest.raises(search.IndexFailed) as raised:
+        search.index(tmp_path)
+    assert str(raised.value) == (
+        f"Pagefind could not index {tmp_path}: Error: Pagefind was not able to build an index. "
+        "Most likely, the directory passed to Pagefind was empty or did not contain any html files; "
+        "expected a built site of HTML pages"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    built = {}
+    for engine in ("material", "pagefind"):
+        built[engine] = tmp_path_factory.mktemp(engine)
+        build_site(REPO, built[engine], search=engine)
+    return built
+
+
+def fragments(site: Path) -> dict[str, str]:
+    """Each page's indexed text, as Pagefind keeps it: gzipped, after a 12-byte signature."""
+    found = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        assert data[:12] == b"pagefind_dcd"
+        fragment = json.loads(data[12:])
+        found[fragment["url"]] = fragment["content"]
+    return found
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", text.lower()))
+
+
+def test_a_small_site_keeps_materials_search(sites: dict[str, Path]) -> None:
+    site = sites["material"]
+    html = (site / BRIEFING / "index.html").read_text(encoding="utf-8")
+    assert '<form class="md-search__form" name="search">' in html and "data-bf-search" not in html
+    assert not (site / "pagefind").exists() and not (site / "assets" / "briefings-search.js").exists()
+    assert len(json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]) > 40
+
+
+def test_a_pagefind_site_has_its_bundle_and_no_material_index(sites: dict[str, Path]) -> None:
+    site = sites["pagefind"]
+    assert (site / "pagefind" / "pagefind.js").is_file() and (site / "assets" / "briefings-search.js").is_file()
+    assert not (site / ".pagefind.partial").exists()
+    assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
+    html = (site / BRIEFING / "index.html").read_text(encoding="utf-8")
+    # Material fetches its index on every page that has a form named "search".
+    assert 'name="search"' not in html and 'data-md-component="search' not in html
+    assert 'data-bundle="../../pagefind/" data-root="../../"' in html
+    assert '<script src="../../assets/briefings-search.js" defer></script>' in html
+
+
+def test_pagefind_indexes_every_page_but_the_404(sites: dict[str, Path]) -> None:
+    site = sites["pagefind"]
+    folders = [page.parent.relative_to(site).as_posix() for page in site.rglob("index.html")]
+    indexed = fragments(site)
+    assert sorted(indexed) == sorted("/" if folder == "." else f"/{folder}/" for folder in folders)
+    assert {"/" + page for page in PAGES} <= set(indexed) and (site / "404.html").is_file()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_both_engines_index_the_same_words_of_a_page(sites: dict[str, Path], page: str) -> None:
+    material = json.loads((sites["material"] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = [d for d in material["docs"] if d["location"].split("#")[0] == page]
+    theirs = words(" ".join(d["title"] + " " + re.sub(r"<[^>]+>", " ", d["text"]) for d in sections))
+    ours = words(fragments(sites["pagefind"])["/" + page])
+    assert len(ours) > 10
+    # Pagefind runs the text of some adjacent elements together ("File" + "seeds/…"): what
+    # it has beyond Material's words are such joins, never text left out of search.
+    joins = ours - theirs
+    for word in joins:
+        assert any(word[:i] in theirs and word[i:] in theirs for i in range(1, len(word))), word
+    for word in theirs - ours:
+        assert any(word in join for join in joins), word
