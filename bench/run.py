@@ -6,16 +6,17 @@
 For each N: validation and rendering alone (as the plugin runs them, with worker processes
 from 200 briefings), a full `mkdocs build` with the plugin, and the baseline: a plain
 `mkdocs build` of the same Markdown pages written to disk, plugin off. Builds run in child processes, each timed from start to exit, with
-its peak RSS. Prints a table and writes JSON (bench/results.json by default).
+its peak RSS. Then, in Chromium, what a reader downloads before the first result of a
+search (bench/searchcost.py). Prints a table and writes JSON (bench/results.json by default).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -27,6 +28,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from searchcost import bytes_before_first_result  # noqa: E402
 from synth import synthesise  # noqa: E402
 
 from generator import paths  # noqa: E402
@@ -71,12 +73,17 @@ def plain_project(root: Path, pages: dict[str, str]) -> Path:
     (plain / "docs" / paths.STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(generator / "assets" / "briefings.css", plain / "docs" / paths.STYLESHEET)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    plugin = "  - briefings:\n      briefings_dir: briefings\n      seeds_dir: seeds\n"
-    assert plugin in config, "the benchmark expects the repository's mkdocs.yml"
-    config = config.replace(plugin, "").replace("theme:\n", f"theme:\n  custom_dir: {generator / 'overrides'}\n", 1)
+    # The plugin's entry and its indented options, comments included.
+    config, found = re.subn(r"(?m)^  - briefings:\n(?:      .*\n)*", "", config)
+    assert found == 1, "the benchmark expects the repository's mkdocs.yml"
+    config = config.replace("theme:\n", f"theme:\n  custom_dir: {generator / 'overrides'}\n", 1)
     config += f"\nextra_css:\n  - {paths.STYLESHEET}\n"
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
     return plain
+
+
+#: A place name in thousands of synthetic briefings: a search with many results.
+SEARCH_WORD = "Vovchansk"
 
 
 def timed_generation(root: Path) -> tuple[float, dict[str, str]]:
@@ -98,7 +105,15 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
     base = [timed_build(plain / "mkdocs.yml", work / f"site-{n}-plain") for _ in range(runs)]
     site = work / f"site-{n}"
     first, last = site / "briefings" / f"report-{n - 1:05d}" / "index.html", site / "briefings" / "report-00000" / "index.html"
-    index = (site / "search" / "search_index.json").read_bytes()
+    engine = "pagefind" if (site / "pagefind").is_dir() else "material"
+    if engine == "pagefind":
+        index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    else:
+        index_bytes = (site / "search" / "search_index.json").stat().st_size
+    try:
+        search = bytes_before_first_result(site, f"briefings/report-{n - 1:05d}/", SEARCH_WORD)
+    except Exception as error:  # no Chromium or Playwright here: say so in the figures
+        search = {"gzip_kb": None, "requests": None, "error": str(error).splitlines()[0]}
     gen_s = statistics.median(t for t, _ in generation)
     full_s = statistics.median(t for t, _ in full)
     base_s = statistics.median(t for t, _ in base)
@@ -114,16 +129,19 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
         "baseline_rss_mb": round(max(r for _, r in base) / 2**20),
         "first_page_kb": round(first.stat().st_size / 1000, 1),
         "last_page_kb": round(last.stat().st_size / 1000, 1),
-        "search_index_mb": round(len(index) / 1e6, 2),
-        "search_index_gzip_mb": round(len(gzip.compress(index, 6)) / 1e6, 2),
+        "search_engine": engine,
+        "search_files_mb": round(index_bytes / 1e6, 2),
+        "first_result_gzip_kb": search["gzip_kb"],
+        "first_result_requests": search["requests"],
+        "search": search,
     }
 
 
 def table(results: list[dict[str, Any]]) -> str:
     cols = [("N", "n"), ("generate s", "generate_s"), ("briefings/s", "briefings_per_s"), ("full build s", "full_build_s"),
             ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("peak RSS MB", "peak_rss_mb"), ("baseline RSS MB", "baseline_rss_mb"),
-            ("first page KB", "first_page_kb"), ("last page KB", "last_page_kb"), ("index MB", "search_index_mb"),
-            ("index gz MB", "search_index_gzip_mb")]  # fmt: skip
+            ("first page KB", "first_page_kb"), ("last page KB", "last_page_kb"), ("search", "search_engine"),
+            ("search files MB", "search_files_mb"), ("KB gz to first result", "first_result_gzip_kb")]  # fmt: skip
     lines = ["| " + " | ".join(c for c, _ in cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(str(r[k]) for _, k in cols) + " |" for r in results]
     by_n = {r["n"]: r for r in results}
