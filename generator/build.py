@@ -17,8 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .errors import Invalid, Problem
-from .pages import briefing_pages, site_pages
+from .pages import briefing_pages, insert_changes, site_pages
 from .project import Entry, Project, collect
+from .site import DEFAULT_SITE, Site
 from .urls import Urls
 
 #: Below this many briefings, starting worker processes costs more than it saves.
@@ -27,20 +28,20 @@ PARALLEL_FROM = 200
 Result = tuple[Entry | None, list[Problem], dict[str, str]]
 
 
-def _one(project: Project, urls: Urls | None, path: Path) -> Result:
+def _one(project: Project, urls: Urls | None, site: Site, path: Path) -> Result:
     """Load and check one briefing, and render its own pages unless `urls` is None."""
     entry, problems = project.load_briefing(path)
-    pages = briefing_pages(entry, urls) if entry is not None and urls is not None else {}
+    pages = briefing_pages(entry, urls, site) if entry is not None and urls is not None else {}
     return entry, problems, pages
 
 
-# In a worker process: the project and URL style it works for, set once when it starts.
-_worker: tuple[Project, Urls | None] | None = None
+# In a worker process: the project, URL style and site it works for, set once when it starts.
+_worker: tuple[Project, Urls | None, Site] | None = None
 
 
-def _start(root: Path, briefings_dir: str, seeds_dir: str, directory_urls: bool | None) -> None:
+def _start(root: Path, briefings_dir: str, seeds_dir: str, directory_urls: bool | None, site: Site) -> None:
     global _worker
-    _worker = (Project(root, briefings_dir, seeds_dir), None if directory_urls is None else Urls(directory_urls))
+    _worker = (Project(root, briefings_dir, seeds_dir), None if directory_urls is None else Urls(directory_urls), site)
 
 
 def _in_worker(path: Path) -> Result:
@@ -53,19 +54,23 @@ def _pickled_in_worker(path: Path) -> tuple[bytes | None, list[Problem], dict[st
     return (None if entry is None else pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)), problems, pages
 
 
-def _site_in_worker(blobs: list[bytes]) -> dict[str, str]:
+def _site_in_worker(blobs: list[bytes]) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
     assert _worker is not None and _worker[1] is not None
-    return site_pages(collect([], ((pickle.loads(b), []) for b in blobs)), _worker[1])
+    try:
+        entries = collect([], ((pickle.loads(b), []) for b in blobs))
+    except Invalid as error:  # problems across briefings; sent back as a list, which pickles
+        return {}, {}, error.problems
+    return *site_pages(entries, _worker[1], _worker[2]), []
 
 
-def _settings(project: Project, urls: Urls | None) -> tuple[Path, str, str, bool | None]:
-    return project.root, project.briefings_dir, project.seeds_dir, None if urls is None else urls.directory_urls
+def _settings(project: Project, urls: Urls | None, site: Site) -> tuple[Path, str, str, bool | None, Site]:
+    return project.root, project.briefings_dir, project.seeds_dir, None if urls is None else urls.directory_urls, site
 
 
-def _pool(project: Project, urls: Urls | None, workers: int) -> ProcessPoolExecutor:
+def _pool(project: Project, urls: Urls | None, workers: int, site: Site = DEFAULT_SITE) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=_settings(project, urls))
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=_settings(project, urls, site))
 
 
 def _chunk(files: list[Path], workers: int) -> int:
@@ -82,13 +87,13 @@ def load(project: Project, workers: int | None = None) -> list[Entry]:
     files, problems = project.briefing_files()
     count = _workers(files, workers)
     if count == 1:
-        return collect(problems, ((e, p) for e, p, _ in (_one(project, None, f) for f in files)))
+        return collect(problems, ((e, p) for e, p, _ in (_one(project, None, DEFAULT_SITE, f) for f in files)))
     with _pool(project, None, count) as pool:
         results = pool.map(_in_worker, files, chunksize=_chunk(files, count))
         return collect(problems, ((e, p) for e, p, _ in results))
 
 
-def generate(project: Project, urls: Urls, workers: int | None = None) -> dict[str, str]:
+def generate(project: Project, urls: Urls, workers: int | None = None, site: Site = DEFAULT_SITE) -> dict[str, str]:
     """Every generated page of the site; raises `Invalid` with every problem found.
 
     With workers, the briefings themselves never come into this process: each worker
@@ -100,12 +105,15 @@ def generate(project: Project, urls: Urls, workers: int | None = None) -> dict[s
     count = _workers(files, workers)
     pages: dict[str, str] = {}
     if count == 1:
-        results = [_one(project, urls, f) for f in files]
+        results = [_one(project, urls, site, f) for f in files]
         entries = collect(problems, ((e, p) for e, p, _ in results))
         for _, _, own in results:
             pages.update(own)
-        return {**pages, **site_pages(entries, urls)}
-    with _pool(project, urls, count) as pool:
+        across, sections = site_pages(entries, urls, site)
+        pages.update(across)
+        insert_changes(pages, sections)
+        return pages
+    with _pool(project, urls, count, site) as pool:
         blobs = []
         for blob, found, own in pool.map(_pickled_in_worker, files, chunksize=_chunk(files, count)):
             problems.extend(found)
@@ -114,5 +122,9 @@ def generate(project: Project, urls: Urls, workers: int | None = None) -> dict[s
                 blobs.append(blob)
         if problems:
             raise Invalid(problems)
-        pages.update(pool.submit(_site_in_worker, blobs).result())
+        across, sections, problems = pool.submit(_site_in_worker, blobs).result()
+        if problems:
+            raise Invalid(problems)
+        pages.update(across)
+        insert_changes(pages, sections)
     return pages

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .project import Entry
-from .schema import Actor, Claim, ClaimStatus, Front, Question, QuestionStatus, Stake
+from .schema import Actor, Claim, ClaimStatus, Event, Front, Question, QuestionStatus, Stake
 
 
 @dataclass
@@ -25,28 +25,66 @@ class FrontHistory:
 
 
 @dataclass
+class QuestionHistory:
+    """One question, by its id, in each briefing that asks it, newest first."""
+
+    id: str
+    appearances: list[tuple[Entry, Question]] = field(default_factory=list)
+
+    @property
+    def latest(self) -> tuple[Entry, Question]:
+        return self.appearances[0]
+
+    @property
+    def opened(self) -> Entry:
+        """The first briefing that asked it."""
+        return self.appearances[-1][0]
+
+    @property
+    def answered(self) -> tuple[Entry, Question] | None:
+        """The briefing that first gave the answer it has now, if it is answered now."""
+        found = None
+        for entry, question in self.appearances:
+            if question.status is not QuestionStatus.ANSWERED:
+                break
+            found = (entry, question)
+        return found
+
+
+@dataclass
 class Catalog:
     """The cross-briefing views; `entries` are newest first and every list keeps that order."""
 
     entries: list[Entry]
     fronts: dict[str, FrontHistory] = field(default_factory=dict)
-    questions: list[tuple[Entry, Question]] = field(default_factory=list)
+    questions: dict[str, QuestionHistory] = field(default_factory=dict)  # by id, newest first
     claims: dict[str, list[tuple[Entry, Claim]]] = field(default_factory=dict)
     actors: dict[str, list[tuple[Entry, Actor]]] = field(default_factory=dict)
     stakes: dict[str, list[tuple[Entry, int, Stake]]] = field(default_factory=dict)  # by party, with 1-based number
+    events: dict[str, tuple[Entry, Event]] = field(default_factory=dict)  # by id, as the newest briefing has it
+    followers: dict[str, list[Entry]] = field(default_factory=dict)  # by briefing id: the briefings that follow it
+
+    def timeline(self) -> list[tuple[str, list[tuple[Entry, Event]]]]:
+        """Events newest first, by month (or by year, for events dated only by year)."""
+        ordered = sorted(self.events.values(), key=lambda item: (item[1].date, item[1].id), reverse=True)
+        groups: dict[str, list[tuple[Entry, Event]]] = {}
+        for entry, event in ordered:
+            groups.setdefault(event.date[:7], []).append((entry, event))
+        return list(groups.items())
 
     def actor(self, actor_id: str) -> Actor:
         """The newest briefing's record of an actor."""
         return self.actors[actor_id][0][1]
 
-    def questions_by_status(self) -> list[tuple[QuestionStatus, list[tuple[str, list[tuple[Entry, Question]]]]]]:
-        """Questions by status, then by the first front each concerns (or none)."""
+    def questions_by_status(self) -> list[tuple[QuestionStatus, list[tuple[str, list[QuestionHistory]]]]]:
+        """Questions by their status now, then by the first front each concerns (or none)."""
         out = []
         for status in QuestionStatus:
-            groups: dict[str, list[tuple[Entry, Question]]] = {}
-            for entry, question in self.questions:
+            groups: dict[str, list[QuestionHistory]] = {}
+            for history in self.questions.values():
+                _, question = history.latest
                 if question.status is status:
-                    groups.setdefault(question.fronts[0] if question.fronts else "", []).append((entry, question))
+                    groups.setdefault(question.fronts[0] if question.fronts else "", []).append(history)
             out.append((status, sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))))
         return out
 
@@ -66,13 +104,17 @@ def build_catalog(entries: list[Entry]) -> Catalog:
         # Entries come newest first: a front's first entry is the newest on it.
         newest = {f.id for f in briefing.fronts if catalog.fronts[f.id].appearances[0][0] is entry}
         for question in briefing.questions:
-            catalog.questions.append((entry, question))
+            catalog.questions.setdefault(question.id, QuestionHistory(question.id)).appearances.append((entry, question))
             for front_id in newest.intersection(question.fronts):
                 catalog.fronts[front_id].questions.append((entry, question))
         for claim in briefing.claims:
             catalog.claims.setdefault(claim.claimant, []).append((entry, claim))
             for front_id in newest.intersection(claim.fronts):
                 catalog.fronts[front_id].claims.append((entry, claim))
+        if briefing.follows:
+            catalog.followers.setdefault(briefing.follows, []).append(entry)
+        for event in briefing.events:
+            catalog.events.setdefault(event.id, (entry, event))
         for number, stake in enumerate(briefing.stakes, 1):
             catalog.stakes.setdefault(stake.party, []).append((entry, number, stake))
             for front_id in newest.intersection(stake.fronts):

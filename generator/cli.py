@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import click
 
+from . import export
 from .build import load
 from .errors import Invalid
 from .project import Project
@@ -68,15 +69,17 @@ def new(seed: str, briefing_id: str | None, root: Path) -> None:
 
 
 @cli.command()
-def schema() -> None:
+@click.option("--export", "of_export", is_flag=True, help="The schema of the site's briefings.json export instead.")
+def schema(of_export: bool) -> None:
     """Print the JSON Schema of a briefing file, for editors that complete YAML.
 
     The repository keeps a copy at generator/briefing.schema.json, which every
-    briefing names on its first line.
+    briefing names on its first line, and one of the export at generator/export.schema.json.
 
     Example: briefing schema > briefing.schema.json
     """
-    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    document = export.json_schema() if of_export else json_schema()
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def _or_fail(action: Callable[[], T]) -> T:

@@ -103,6 +103,8 @@ def describe(annotation: Any, metadata: list[Any]) -> str:
         pattern = next((getattr(m, "pattern", None) for m in metadata if getattr(m, "pattern", None)), None)
         if pattern == schema.SLUG_PATTERN:
             return "an id of lower-case letters, digits and single hyphens, such as 'pokrovsk-direction'"
+        if pattern == schema.EVENT_DATE_PATTERN:
+            return "a date as YYYY-MM-DD, or YYYY-MM or YYYY when the source is no more precise"
         if pattern and pattern.startswith("^https?"):
             return "an http:// or https:// address"
         if pattern:
@@ -110,6 +112,18 @@ def describe(annotation: Any, metadata: list[Any]) -> str:
         limit = next((m.max_length for m in metadata if isinstance(m, MaxLen | StringConstraints) and m.max_length), None)
         return f"text of at most {limit} characters" if limit else "text"
     return getattr(annotation, "__name__", str(annotation))
+
+
+def id_collections(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that are lists of models with an `id`."""
+    names = []
+    for name, field in model.model_fields.items():
+        annotation, _ = _unwrap(field.annotation)
+        if typing.get_origin(annotation) is list:
+            item, _ = _unwrap(typing.get_args(annotation)[0])
+            if isinstance(item, type) and issubclass(item, BaseModel) and "id" in item.model_fields:
+                names.append(name)
+    return tuple(names)
 
 
 def _plural(description: str) -> str:

@@ -12,14 +12,20 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import paths
+from . import export, feed, linkeddata, paths
 from .catalog import build_catalog
+from .changes import all_changes
 from .project import Entry
 from .render import render
 from .schema import ClaimStatus
+from .site import DEFAULT_SITE, Site
 from .sourceview import render_source
 from .urls import Urls
 from .views import BriefingView
+
+#: Where a briefing page that follows another says what changed: a briefing's own pages are
+#: rendered before the briefing it follows need be loaded, so the section is put in after.
+CHANGES_MARKER = "<!-- briefing:changes -->"
 
 
 def _renderer(urls: Urls, pages: dict[str, str], common: dict[str, Any]) -> Callable[..., None]:
@@ -29,12 +35,15 @@ def _renderer(urls: Urls, pages: dict[str, str], common: dict[str, Any]) -> Call
     return page
 
 
-def briefing_pages(entry: Entry, urls: Urls) -> dict[str, str]:
+def briefing_pages(entry: Entry, urls: Urls, site: Site = DEFAULT_SITE) -> dict[str, str]:
     """The briefing's page and its source view."""
     pages: dict[str, str] = {}
     page = _renderer(urls, pages, {})
     view = BriefingView(entry, urls)
-    page(view.page, "briefing.md.j2", view=view)
+    linked = [
+        linkeddata.script(data) for data in (linkeddata.claim_reviews(view, site), linkeddata.web_annotations(view, site)) if data
+    ]
+    page(view.page, "briefing.md.j2", view=view, changes_marker=Markup(CHANGES_MARKER), linked_data=linked)
     # render_source escapes every piece of text it places.
     page(
         view.source_page,
@@ -45,10 +54,16 @@ def briefing_pages(entry: Entry, urls: Urls) -> dict[str, str]:
     return pages
 
 
-def site_pages(entries: list[Entry], urls: Urls) -> dict[str, str]:
-    """The pages across briefings (newest first), each built in one pass over them."""
+def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE) -> tuple[dict[str, str], dict[str, str]]:
+    """The pages across briefings (newest first), each built in one pass over them; and, by
+    page, the "what changed" sections of briefings that follow another (see `insert_changes`)."""
     catalog = build_catalog(entries)
     views = {entry.id: BriefingView(entry, urls) for entry in entries}
+    sections: dict[str, str] = {}
+    section = _renderer(urls, sections, {})
+    for briefing_id, changes in all_changes(entries).items():
+        view = views[briefing_id]
+        section(view.page, "changes.md.j2", view=view, previous=views[changes.previous.id], changes=changes)
     pages: dict[str, str] = {}
     page = _renderer(urls, pages, {"catalog": catalog, "views": views, "statuses": list(ClaimStatus)})
     page(paths.HOME, "home.md.j2")
@@ -58,13 +73,24 @@ def site_pages(entries: list[Entry], urls: Urls) -> dict[str, str]:
     page(paths.QUESTIONS, "questions.md.j2")
     page(paths.CLAIMS, "claims.md.j2")
     page(paths.ACTORS, "actors.md.j2")
-    return pages
+    page(paths.TIMELINE, "timeline.md.j2")
+    pages[paths.FEED] = feed.atom(entries, urls, site)
+    pages[paths.EXPORT] = export.export(entries, urls, site)
+    return pages, sections
 
 
-def build_pages(entries: list[Entry], urls: Urls) -> dict[str, str]:
+def insert_changes(pages: dict[str, str], sections: dict[str, str]) -> None:
+    """Put each "what changed" section in its briefing page, in place of the marker."""
+    for src, section in sections.items():
+        pages[src] = pages[src].replace(CHANGES_MARKER, section, 1)
+
+
+def build_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE) -> dict[str, str]:
     """Every generated page, rendered in this process."""
     pages: dict[str, str] = {}
     for entry in entries:
-        pages.update(briefing_pages(entry, urls))
-    pages.update(site_pages(entries, urls))
+        pages.update(briefing_pages(entry, urls, site))
+    across, sections = site_pages(entries, urls, site)
+    pages.update(across)
+    insert_changes(pages, sections)
     return pages

@@ -20,6 +20,7 @@ from . import search as site_search
 from .build import generate
 from .errors import Invalid
 from .project import Project
+from .site import Site
 from .urls import Urls
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -49,16 +50,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if paths.STYLESHEET not in config.extra_css:
             config.extra_css.append(paths.STYLESHEET)
-        # Our template overrides come before the theme's own (see generator/overrides/).
+        # Our template overrides come before the theme's own (see generator/overrides/), and
+        # after the project's custom_dir, whose own overrides win.
         overrides = str(resources.files("generator").joinpath("overrides"))
         if overrides not in config.theme.dirs:
-            config.theme.dirs.insert(0, overrides)
+            custom = config.theme.custom_dir
+            config.theme.dirs.insert(1 if custom and config.theme.dirs[0] == custom else 0, overrides)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Before MkDocs empties site_dir: a failed check leaves the last good site in place.
         try:
-            self.pages = generate(self._project(config), Urls(config.use_directory_urls))
+            site = Site(config.site_name, config.site_description, config.site_url)
+            self.pages = generate(self._project(config), Urls(config.use_directory_urls), site=site)
         except Invalid as error:
             raise PluginError(error.report()) from None
 

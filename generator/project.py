@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import unicodedata
@@ -31,6 +32,8 @@ class Entry:
     source_path: str
     source_text: str
     spans: dict[str, Span]
+    #: Where `follows` stands in the file (line, column), for messages about the briefing it names.
+    follows_at: tuple[int | None, int | None] | None = None
 
 
 @dataclass
@@ -109,7 +112,8 @@ class Project:
         problems += quote_problems
         if problems or briefing is None:
             return None, problems
-        return Entry(briefing_id, display, briefing, self.seed_display(source_file), source.text, spans), []
+        follows_at = doc.position(("follows",)) if briefing.follows else None
+        return Entry(briefing_id, display, briefing, self.seed_display(source_file), source.text, spans, follows_at), []
 
     def seed_display(self, name: str) -> str:
         return f"{self.seeds_dir}/{name}"
@@ -145,7 +149,44 @@ def collect(problems: list[Problem], results: Iterable[tuple[Entry | None, list[
     if problems:
         raise Invalid(problems)
     entries.sort(key=lambda e: (-e.briefing.date.toordinal(), e.id))
+    problems = check_follows(entries)
+    if problems:
+        raise Invalid(problems)
     return entries
+
+
+def check_follows(entries: list[Entry]) -> list[Problem]:
+    """Each `follows` names another briefing, dated no later, in a chain that ends."""
+    by_id = {entry.id: entry for entry in entries}
+    problems = []
+    for entry in entries:
+        followed = entry.briefing.follows
+        if followed is None:
+            continue
+        line, column = entry.follows_at or (None, None)
+        target = by_id.get(followed)
+        if target is None or target is entry:
+            known = [e.id for e in entries if e is not entry]
+            guess = difflib.get_close_matches(followed, known, n=1, cutoff=0.6) if target is None else []
+            hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+            what = "this briefing itself" if target is entry else "no briefing"
+            message = (
+                f"follows: {followed!r} is {what}; expected the id of an earlier briefing (its file name without .yml){hint}"
+            )
+        elif target.briefing.date > entry.briefing.date:
+            message = f"follows: {followed!r} is dated {target.briefing.date}, after this briefing; expected a briefing dated {entry.briefing.date} or before"
+        else:
+            # Dates never rise along a chain, so a circle can only join briefings of one day.
+            chain: list[str] = [entry.id]
+            step: str | None = followed
+            while step in by_id and step not in chain and by_id[step].briefing.date == entry.briefing.date:
+                chain.append(step)
+                step = by_id[step].briefing.follows
+            if step != entry.id:
+                continue
+            message = f"follows: {' → '.join([*chain, entry.id])} goes round in a circle; expected a chain that ends at a first briefing"
+        problems.append(Problem(entry.path, line, column, message))
+    return problems
 
 
 def _is_slug(name: str) -> bool:

@@ -38,6 +38,16 @@ def day(value: datetime.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def when(value: str) -> str:
+    """An event's date, as precise as it is given: 6 August 2024, August 2024 or 2024."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return day(datetime.date(*parts))
+    if len(parts) == 2:
+        return f"{datetime.date(parts[0], parts[1], 1):%B} {parts[0]}"
+    return str(parts[0])
+
+
 def front_matter(**meta: str) -> Markup:
     """A YAML front-matter block. Values are escaped HTML: Material prints `title` unescaped.
 
@@ -68,7 +78,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(paras=paragraphs, one_line=one_line, day=day, shorten=shorten)
+    env.filters.update(paras=paragraphs, one_line=one_line, day=day, when=when, shorten=shorten)
     env.globals.update(front_matter=front_matter)
     return env
 

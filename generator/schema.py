@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX = 64
 SEED_PATH_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$"
+#: A day, a month or a year: as precise as the source allows.
+EVENT_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
 PLACEHOLDER = "TODO:"
 
 
@@ -163,6 +165,24 @@ def _one_line(value: str) -> str:
     return " ".join(_plain_text(value).split())
 
 
+def _date_text(value: Any) -> Any:
+    """YAML reads 2024-08-06 as a date and 2024 as a number; an event date keeps them as text."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _calendar_date(value: str) -> str:
+    year, month, day = ([*map(int, value.split("-")), 1, 1])[:3]
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError("not a calendar date") from None
+    return value
+
+
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
 Text = Annotated[str, AfterValidator(_plain_text)]
 #: A name or headline: one line, its white space folded to single spaces.
@@ -172,6 +192,9 @@ SeedPath = Annotated[str, StringConstraints(pattern=SEED_PATH_PATTERN, max_lengt
 ActorRef = Annotated[str, RefTo("actors")]
 FrontRef = Annotated[str, RefTo("fronts")]
 EvidenceRef = Annotated[str, RefTo("evidence")]
+EventDate = Annotated[
+    str, BeforeValidator(_date_text), StringConstraints(pattern=EVENT_DATE_PATTERN), AfterValidator(_calendar_date)
+]
 Evidence_ = Annotated[list[EvidenceRef], Field(min_length=1, description="Ids of the evidence passages that back this.")]
 
 
@@ -275,6 +298,23 @@ class Claim(Model):
     evidence: Evidence_
 
 
+class Event(Model):
+    """Something that happened, dated as precisely as the source allows; the timeline page
+    gathers the events of every briefing, and the same id across briefings is the same event."""
+
+    id: Slug
+    date: EventDate = Field(description="YYYY-MM-DD, or YYYY-MM or YYYY when the source is no more precise.")
+    what: Text = Field(description="What happened.")
+    where: ShortText | None = Field(None, description="Where it happened.")
+    actors: list[ActorRef] = Field(default_factory=list, description="Who took part.")
+    evidence: Evidence_
+
+    @property
+    def precision(self) -> str:
+        """`day`, `month` or `year`."""
+        return ("year", "month", "day")[self.date.count("-")]
+
+
 class Evidence(Model):
     """An exact passage of the source, as a W3C Web Annotation text-quote selector."""
 
@@ -289,6 +329,10 @@ class Briefing(Model):
 
     title: ShortText
     date: datetime.date
+    follows: Slug | None = Field(
+        None,
+        description="The id of the briefing this one follows (its file name without .yml): its page says what changed since.",
+    )
     source: Source
     bottom_line: BottomLine
     takeaways: list[Statement] = Field(min_length=1)
@@ -297,6 +341,7 @@ class Briefing(Model):
     stakes: list[Stake] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
     evidence: list[Evidence] = Field(min_length=1)
 
 

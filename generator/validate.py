@@ -15,7 +15,8 @@ from .schema import Briefing
 from .yamlfile import YamlDocument
 
 #: The collections whose entries have ids, which references point into.
-ID_COLLECTIONS = ("actors", "fronts", "questions", "claims", "evidence")
+#: The lists whose entries have ids, in the schema's order: actors, fronts, ..., evidence.
+ID_COLLECTIONS = fields.id_collections(Briefing)
 
 
 def validate(doc: YamlDocument) -> tuple[Briefing | None, list[Problem]]:
@@ -72,6 +73,8 @@ def _value_error(reason: str, value: Any) -> str:
         return "the text is empty; expected at least a word"
     if "answered without answer" in reason:
         return "status is 'answered' but there is no answer; expected an answer with text and evidence"
+    if "not a calendar date" in reason:
+        return f"{describe_value(value)} is not a day of the calendar; expected a real date as YYYY-MM-DD, YYYY-MM or YYYY"
     if "open with answer" in reason:
         return "an answer is given but status is 'open'; expected status 'answered'"
     return reason

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from . import fields, paths
 from .project import Entry
 from .render import shorten
-from .schema import Actor, Briefing, Front, Stake
+from .schema import Actor, Briefing, Event, Front, Stake
 from .sourceview import BackLink
 from .urls import Urls
 
@@ -22,6 +22,7 @@ KINDS = {
     "stakes": "stake",
     "questions": "question",
     "claims": "claim",
+    "events": "event",
 }
 
 
@@ -45,6 +46,7 @@ def _title(briefing: Briefing, loc: tuple[str | int, ...]) -> str:
         or getattr(item, "claim", None)
         or getattr(item, "question", None)
         or getattr(item, "stake", None)
+        or getattr(item, "what", None)
         or item.text
     )
     return f"{KINDS[str(loc[0])].capitalize()}: {text}"
@@ -107,6 +109,10 @@ class BriefingView:
     @property
     def source_page(self) -> str:
         return paths.source(self.entry.id)
+
+    def events(self) -> list[Event]:
+        """The briefing's events, oldest first (the order of the source's own story)."""
+        return sorted(self.briefing.events, key=lambda e: e.date)
 
     def stakes_by_party(self) -> list[tuple[str, list[tuple[int, Stake]]]]:
         """Stakes grouped by party, parties in order of first mention, each stake with its number."""

@@ -22,6 +22,8 @@ def several(project: Path) -> Path:
         changed = text.replace("date: 2026-11-25", f"date: 2026-11-{10 + n}").replace(
             "Russia counterattacks", f"Update {n}, Russia counterattacks"
         )
+        if n:  # each update follows the one before: their pages say what changed
+            changed = changed.replace("\nsource:", f"\nfollows: update-{n - 1}\nsource:", 1)
         (project / "briefings" / f"update-{n}.yml").write_text(changed, encoding="utf-8")
     return project
 
@@ -32,7 +34,9 @@ def test_workers_give_the_pages_one_process_gives(several: Path, monkeypatch: py
     parallel = build.generate(Project(several), Urls(), workers=2)
     assert list(parallel) == list(serial)
     assert parallel == serial
-    assert len(serial) == 2 * 6 + 9  # six briefings' own pages, then the site's
+    assert len(serial) == 2 * 6 + 12  # six briefings' own pages, then the site's pages and files
+    assert serial["briefings/update-3/index.md"].count("## What changed") == 1
+    assert "<!-- briefing:changes -->" not in "".join(serial.values())
 
 
 def test_workers_report_every_problem_one_process_reports(several: Path, monkeypatch: pytest.MonkeyPatch) -> None:

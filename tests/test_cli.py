@@ -134,6 +134,14 @@ def test_the_committed_json_schema_is_the_generated_one() -> None:
     assert '"enumDescriptions"' in committed
 
 
+def test_the_committed_export_schema_is_the_generated_one() -> None:
+    result = run("schema", "--export")
+    assert result.exit_code == 0
+    assert result.output == (REPO / "generator" / "export.schema.json").read_text(encoding="utf-8"), (
+        "generator/export.schema.json is stale: run briefing schema --export > generator/export.schema.json"
+    )
+
+
 def test_an_unexpected_failure_is_one_line_unless_debug_is_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(self: object) -> None:
         raise RuntimeError("disk on fire")

@@ -7,6 +7,7 @@ source; its outcome (the exact report, or what an accepted case matched) is the 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tracemalloc
@@ -123,19 +124,21 @@ class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[tuple[str, dict[str, str]]] = []
-        self.script_text: list[str] = []
-        self._in_script = False
+        self.script_text: list[str] = []  # scripts that run
+        self.data_blocks: list[str] = []  # JSON-LD: data that browsers never run
+        self._in: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, {k: v or "" for k, v in attrs}))
-        self._in_script = tag == "script"
+        if tag == "script":
+            self._in = self.data_blocks if dict(attrs).get("type") == "application/ld+json" else self.script_text
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        self._in = None
 
     def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.script_text.append(data)
+        if self._in is not None:
+            self._in.append(data)
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +154,7 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_no_vector_comes_alive_in_any_page(injected_site: Path) -> None:
     pages = sorted(injected_site.rglob("*.html"))
     assert len(pages) > 10
+    carried = 0
     for page in pages:
         parser = _Tags()
         parser.feed(page.read_text(encoding="utf-8"))
@@ -164,6 +168,10 @@ def test_no_vector_comes_alive_in_any_page(injected_site: Path) -> None:
             assert not (tag == "meta" and "http-equiv" in attrs), page
             assert not (tag == "script" and "evil.example" in attrs.get("src", "")), page
         assert not any("alert" in text for text in parser.script_text), f"{page}: a script that alerts"
+        for block in parser.data_blocks:  # the hostile text is there, as JSON strings that stay inside
+            assert "<" not in block and ">" not in block, f"{page}: markup in a JSON-LD block"
+            carried += "\\u003cscript\\u003ealert(" in block and bool(json.loads(block))
+    assert carried == 1  # the briefing page's claims and passages, hostile text and all
 
 
 def test_every_vector_shows_as_its_own_text(injected_site: Path) -> None:

@@ -24,7 +24,7 @@ def test_every_generated_page_matches_its_golden_file(pages: dict[str, str], upd
     for src, markdown in pages.items():
         check_golden(GOLDEN / src, markdown, update_goldens)
     if not update_goldens:
-        on_disk = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+        on_disk = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
         assert on_disk == set(pages), "golden files and generated pages differ; run pytest --update-goldens"
 
 
@@ -37,9 +37,11 @@ def test_the_same_input_renders_byte_identical_pages() -> None:
 def test_the_site_layout(pages: dict[str, str]) -> None:
     assert sorted(pages) == [
         "actors.md",
+        "briefings.json",
         "briefings/kursk-counteroffensive/index.md",
         "briefings/kursk-counteroffensive/source.md",
         "claims.md",
+        "feed.xml",
         "fronts/index.md",
         "fronts/kursk/index.md",
         "fronts/long-range-weapons/index.md",
@@ -47,6 +49,7 @@ def test_the_site_layout(pages: dict[str, str]) -> None:
         "fronts/pokrovsk/index.md",
         "index.md",
         "questions.md",
+        "timeline.md",
     ]
 
 

@@ -37,6 +37,7 @@ def test_the_pagefind_search_partial_has_materials_structure_without_its_index()
 
 def test_every_override_is_checked_here() -> None:
     assert sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*") if p.is_file()) == [
+        "main.html",  # adds the feed's link to the head: tests/test_feed.py
         "partials/search-material.html",
         "partials/search-pagefind.html",
         "partials/search.html",  # includes one of the two; tests/test_search.py builds both

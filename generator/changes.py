@@ -1,0 +1,60 @@
+"""What changed between a briefing and the one it follows, matched by id.
+
+A front, a question or a claim keeps its id from one briefing to the next; that is what
+lets a change be told from something new.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .project import Entry
+from .schema import Claim, ClaimStatus, Front, Question, QuestionStatus, Trend
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Everything `current` says differently from `previous`, in `current`'s order."""
+
+    previous: Entry
+    fronts_added: list[Front]
+    fronts_gone: list[Front]
+    trends: list[tuple[Front, Trend]]  # the front now, and its trend before
+    questions_opened: list[Question]
+    questions_answered: list[Question]
+    questions_dropped: list[Question]  # open before, and not asked any more
+    claims: list[tuple[Claim, ClaimStatus]]  # the claim now, and its status before
+    claims_new: list[Claim]
+
+    def __bool__(self) -> bool:
+        return any(
+            (self.fronts_added, self.fronts_gone, self.trends, self.questions_opened, self.questions_answered,
+             self.questions_dropped, self.claims, self.claims_new)
+        )  # fmt: skip
+
+
+def compare(previous: Entry, current: Entry) -> Changes:
+    before, now = previous.briefing, current.briefing
+    fronts = {f.id: f for f in before.fronts}
+    questions = {q.id: q for q in before.questions}
+    claims = {c.id: c for c in before.claims}
+    asked = {q.id for q in now.questions}
+    was_answered = {q.id for q in before.questions if q.status is QuestionStatus.ANSWERED}
+    current_fronts = {f.id for f in now.fronts}
+    return Changes(
+        previous=previous,
+        fronts_added=[f for f in now.fronts if f.id not in fronts],
+        fronts_gone=[f for f in before.fronts if f.id not in current_fronts],
+        trends=[(f, fronts[f.id].trend) for f in now.fronts if f.id in fronts and fronts[f.id].trend is not f.trend],
+        questions_opened=[q for q in now.questions if q.id not in questions and q.status is QuestionStatus.OPEN],
+        questions_answered=[q for q in now.questions if q.status is QuestionStatus.ANSWERED and q.id not in was_answered],
+        questions_dropped=[q for q in before.questions if q.id not in asked and q.status is QuestionStatus.OPEN],
+        claims=[(c, claims[c.id].status) for c in now.claims if c.id in claims and claims[c.id].status is not c.status],
+        claims_new=[c for c in now.claims if c.id not in claims],
+    )
+
+
+def all_changes(entries: list[Entry]) -> dict[str, Changes]:
+    """For each briefing that follows another, by its id, what changed since."""
+    by_id = {entry.id: entry for entry in entries}
+    return {e.id: compare(by_id[e.briefing.follows], e) for e in entries if e.briefing.follows in by_id}

@@ -1,0 +1,80 @@
+"""All annotations as one JSON document, in a versioned format declared here.
+
+Each briefing is exported as its author wrote it (the briefing schema), with where its
+page is and where each evidence passage stands in its source: character offsets into the
+source text as the generator reads it (UTF-8 decoded, line ends as \\n, Unicode NFC).
+A change that could break a reader of the format raises `VERSION`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import paths
+from .project import Entry
+from .schema import Briefing
+from .site import Site
+from .urls import Urls
+
+FORMAT = "briefing-site/annotations"
+VERSION = 1
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PassageSpan(_Strict):
+    """Where a passage stands in the source text: [start, end) in characters."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ExportedBriefing(_Strict):
+    id: str = Field(description="The briefing's id: its file name without .yml.")
+    page: str = Field(description="The briefing page's address, relative to the site's root.")
+    source_path: str = Field(description="The source text's path in the project, such as seeds/article.txt.")
+    briefing: Briefing
+    spans: dict[str, PassageSpan] = Field(description="For each evidence id, where its passage stands in the source.")
+
+
+class ExportedSite(_Strict):
+    name: str
+    url: str | None = Field(None, description="The site's published address, when it is configured.")
+
+
+class Export(_Strict):
+    """Every briefing of a site, newest first."""
+
+    format: Literal["briefing-site/annotations"]
+    version: Literal[1]
+    site: ExportedSite
+    briefings: list[ExportedBriefing]
+
+
+def export(entries: list[Entry], urls: Urls, site: Site) -> str:
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "site": {"name": site.name, "url": site.url},
+        "briefings": [
+            {
+                "id": entry.id,
+                "page": urls.url(paths.briefing(entry.id)),
+                "source_path": entry.source_path,
+                "briefing": entry.briefing.model_dump(mode="json", exclude_none=True),
+                "spans": {eid: {"start": span.start, "end": span.end} for eid, span in entry.spans.items()},
+            }
+            for entry in entries
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the export."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **Export.model_json_schema()}

@@ -1,0 +1,101 @@
+"""A briefing's claims and evidence as linked data embedded in its page.
+
+Each claim is a schema.org ClaimReview of a Claim; each evidence passage is a W3C Web
+Annotation whose target is the source, picked out by a TextQuoteSelector, and whose body
+is the statements the passage backs. Addresses are absolute when the site's address is
+known, and otherwise relative to the page (JSON-LD resolves them against it).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from .schema import ActorKind, ClaimStatus
+from .site import Site
+from .views import BriefingView
+
+#: Characters of the source kept on each side of a passage in its selector.
+CONTEXT = 32
+#: ClaimReview's rating runs from 1 (false) to 5 (confirmed).
+RATING = {status: len(ClaimStatus) - n for n, status in enumerate(ClaimStatus)}
+_PERSONS = {ActorKind.OFFICIAL, ActorKind.PERSON}
+
+
+def _address(view: BriefingView, site: Site, src: str, from_src: str, anchor: str = "") -> str:
+    return site.absolute(view.urls, src, anchor) or view.urls.link(from_src, src, anchor)
+
+
+def claim_reviews(view: BriefingView, site: Site) -> list[dict[str, Any]]:
+    briefing, page = view.briefing, view.page
+    reviews = []
+    for claim in briefing.claims:
+        claimant = view.actors[claim.claimant]
+        item: dict[str, Any] = {
+            "@type": "Claim",
+            "author": {"@type": "Person" if claimant.kind in _PERSONS else "Organization", "name": claimant.name},
+        }
+        if briefing.source.url:
+            item["appearance"] = {"@type": "CreativeWork", "url": briefing.source.url}
+        rating: dict[str, Any] = {
+            "@type": "Rating",
+            "ratingValue": RATING[claim.status],
+            "bestRating": len(ClaimStatus),
+            "worstRating": 1,
+            "alternateName": claim.status.label,
+        }
+        if claim.basis:
+            rating["ratingExplanation"] = claim.basis
+        reviews.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": _address(view, site, page, page, f"claim-{claim.id}"),
+                "claimReviewed": claim.claim,
+                "datePublished": briefing.date.isoformat(),
+                "author": {"@type": "Organization", "name": site.name},
+                "itemReviewed": item,
+                "reviewRating": rating,
+            }
+        )
+    return reviews
+
+
+def web_annotations(view: BriefingView, site: Site) -> list[dict[str, Any]]:
+    entry, page = view.entry, view.page
+    text = entry.source_text
+    target_source = entry.briefing.source.url or _address(view, site, view.source_page, page)
+    out = []
+    for evidence in entry.briefing.evidence:
+        span = entry.spans[evidence.id]
+        backs = [link.href.rsplit("#", 1)[1] for link in view.backlinks.get(evidence.id, [])]
+        out.append(
+            {
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "id": _address(view, site, view.source_page, page, f"ev-{evidence.id}"),
+                "type": "Annotation",
+                "motivation": "linking",
+                "created": entry.briefing.date.isoformat(),
+                "body": [_address(view, site, page, page, anchor) for anchor in backs],
+                "target": {
+                    "source": target_source,
+                    "selector": {
+                        "type": "TextQuoteSelector",
+                        "exact": text[span.start : span.end],
+                        "prefix": text[max(0, span.start - CONTEXT) : span.start],
+                        "suffix": text[span.end : span.end + CONTEXT],
+                    },
+                },
+            }
+        )
+    return out
+
+
+def script(data: Any) -> Markup:
+    """`data` as a JSON-LD script element that no text inside it can close or break."""
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        encoded = encoded.replace(char, escape)
+    return Markup(f'<script type="application/ld+json">{encoded}</script>')
