@@ -74,6 +74,7 @@ def synthesise(root: Path, n: int, seed: int = 2024) -> Path:
         briefing = {
             "title": f"Situation report {i}: {fronts[0][1]} and {fronts[1][1]}",
             "date": start + datetime.timedelta(days=i),
+            **({"follows": f"report-{i - 1:05d}"} if i else {}),  # one chain, day after day
             "source": {"file": f"source-{i:05d}.txt", "outlet": "Synthetic Wire", "published": start + datetime.timedelta(days=i)},
             "bottom_line": {"text": " ".join(sentences[quoted[0]].split()[:20]) + ".", "evidence": ["e0"]},
             "takeaways": [{"text": f"Takeaway {t} of report {i}: {' '.join(rng.choice(WORDS) for _ in range(12))}.", "evidence": ev(t)} for t in range(3)],
@@ -89,7 +90,8 @@ def synthesise(root: Path, n: int, seed: int = 2024) -> Path:
                 for k in range(4)
             ],
             "questions": [
-                {"id": f"q{k}", "question": f"Will the {rng.choice(NOUNS)} near {rng.choice(PLACES)} succeed by day {i + 30}?",
+                # Two questions run through the whole chain; three are new each day.
+                {"id": f"q{k}" if k < 2 else f"q{k}-day-{i}", "question": f"Will the {rng.choice(NOUNS)} near {rng.choice(PLACES)} succeed by day {i + 30}?",
                  "why": " ".join(rng.choice(WORDS) for _ in range(12)) + ".",
                  "indicators": [" ".join(rng.choice(WORDS) for _ in range(8)) + "." for _ in range(3)],
                  "fronts": [fronts[k % 3][0]], "evidence": ev(k),
@@ -101,6 +103,12 @@ def synthesise(root: Path, n: int, seed: int = 2024) -> Path:
                  "status": rng.choice(["confirmed", "assessed", "claimed", "disputed", "false"]), "fronts": [fronts[k % 3][0]],
                  "evidence": [f"e{k}", f"e{k + 6}"]}
                 for k in range(6)
+            ],
+            "events": [
+                {"id": f"event-{i}-{k}", "date": (start + datetime.timedelta(days=i - k)).isoformat(),
+                 "what": f"A {rng.choice(NOUNS)} is reported.", "where": rng.choice(PLACES),
+                 "actors": [actors[k][0]], "evidence": ev(9 + k)}
+                for k in range(2)
             ],
             "evidence": evidence,
         }  # fmt: skip
