@@ -37,12 +37,15 @@ from generator.project import Project  # noqa: E402
 from generator.urls import Urls  # noqa: E402
 
 BUILD = """
-import resource, sys, time
+import sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 start = time.perf_counter()
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+took = time.perf_counter() - start
+# VmHWM: this process's own peak, from a fresh start at exec (ru_maxrss can carry the
+# parent's peak across fork and exec). The generator's worker processes are not in it.
+print(took, next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")))
 """
 
 
@@ -104,7 +107,8 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
     full = [timed_build(root / "mkdocs.yml", work / f"site-{n}") for _ in range(runs)]
     base = [timed_build(plain / "mkdocs.yml", work / f"site-{n}-plain") for _ in range(runs)]
     site = work / f"site-{n}"
-    first, last = site / "briefings" / f"report-{n - 1:05d}" / "index.html", site / "briefings" / "report-00000" / "index.html"
+    # The oldest briefing page with a "what changed" section (report 0 follows nothing), and the newest.
+    first, last = site / "briefings" / "report-00001" / "index.html", site / "briefings" / f"report-{n - 1:05d}" / "index.html"
     engine = "pagefind" if (site / "pagefind").is_dir() else "material"
     if engine == "pagefind":
         index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
