@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import REPO
+from .conftest import CASES, REPO
 from .test_site import build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -130,16 +130,15 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-@pytest.mark.parametrize("name", PAGES)
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_page_renders_clean_and_local_and_accessible(browser: Any, site_url: str, name: str, scheme: str) -> None:
+def check_page(browser: Any, url: str, shot_name: str, scheme: str) -> None:
+    """No console error, no failed or foreign request, no serious axe violation."""
     from axe_playwright_python.sync_playwright import Axe
 
     watched = Watched(browser, scheme)
     try:
-        page = watched.open(site_url + PAGES[name])
+        page = watched.open(url)
         assert page.locator("h1").first.inner_text().strip()
-        shot(page, f"{name}-{scheme}")
+        shot(page, f"{shot_name}-{scheme}")
         results = Axe().run(page)
         serious = [
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
@@ -152,6 +151,30 @@ def test_page_renders_clean_and_local_and_accessible(browser: Any, site_url: str
         assert len(watched.requests) > 3  # the page, its stylesheets and scripts were loaded
     finally:
         watched.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_renders_clean_and_local_and_accessible(browser: Any, site_url: str, name: str, scheme: str) -> None:
+    check_page(browser, site_url + PAGES[name], name, scheme)
+
+
+@pytest.fixture(scope="module")
+def series_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Three briefings that follow each other (tests/cases/series), with the repository's site."""
+    root = tmp_path_factory.mktemp("series")
+    shutil.copytree(CASES / "series", root, dirs_exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    build_site(root, root / "site")
+    with served(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["briefings/week-2/", "timeline/", "questions/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_over_time_render_clean_and_accessible(browser: Any, series_url: str, path: str, scheme: str) -> None:
+    check_page(browser, series_url + path, "series-" + path.strip("/").replace("/", "-"), scheme)
 
 
 @pytest.mark.parametrize("name", PAGES)
