@@ -1,4 +1,5 @@
-"""Everything across briefings, gathered in one pass: fronts, questions, claims, actors."""
+"""Everything across briefings, gathered in one pass: fronts, questions, claims, actors,
+events, and which briefing follows which."""
 
 from __future__ import annotations
 

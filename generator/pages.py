@@ -1,7 +1,8 @@
 """Every generated page of a site, as Markdown in memory, keyed by its path in the docs tree.
 
 A briefing's own pages (the briefing and its source view) depend on that briefing alone;
-the site's pages (home, fronts, trackers, ledger, actors) on all of them.
+the site's pages (home, fronts, trackers, ledger, actors, timeline) and files (the feed
+and the export) on all of them, and so does what a briefing page says changed.
 """
 
 from __future__ import annotations

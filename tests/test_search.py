@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,15 @@ def test_a_failed_index_says_why_and_leaves_nothing_behind(tmp_path: Path) -> No
         "expected a built site of HTML pages"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_pagefind_says_which_package_is_expected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pagefind_bin", None)  # import fails as if it were not installed
+    with pytest.raises(search.IndexFailed) as raised:
+        search.index(tmp_path)
+    assert str(raised.value) == (
+        "Pagefind is not installed (import of pagefind_bin halted; None in sys.modules); expected the pagefind-bin package"
+    )
 
 
 @pytest.fixture(scope="module")
