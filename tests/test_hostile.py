@@ -170,7 +170,8 @@ def test_no_vector_comes_alive_in_any_page(injected_site: Path) -> None:
         assert not any("alert" in text for text in parser.script_text), f"{page}: a script that alerts"
         for block in parser.data_blocks:  # the hostile text is there, as JSON strings that stay inside
             assert "<" not in block and ">" not in block, f"{page}: markup in a JSON-LD block"
-            carried += "\\u003cscript\\u003ealert(" in block and bool(json.loads(block))
+            assert json.loads(block), f"{page}: an empty or broken JSON-LD block"
+            carried += "\\u003cscript\\u003ealert(" in block
     assert carried == 1  # the briefing page's claims and passages, hostile text and all
 
 
