@@ -32,9 +32,9 @@ from searchcost import bytes_before_first_result  # noqa: E402
 from synth import synthesise  # noqa: E402
 
 from generator import paths  # noqa: E402
-from generator.build import generate  # noqa: E402
-from generator.project import Project  # noqa: E402
-from generator.urls import Urls  # noqa: E402
+from generator.load.project import Project  # noqa: E402
+from generator.pages.urls import Urls  # noqa: E402
+from generator.pipeline import generate  # noqa: E402
 
 BUILD = """
 import sys, time

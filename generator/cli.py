@@ -11,12 +11,12 @@ from typing import TypeVar
 
 import click
 
-from . import export
-from .build import load
-from .errors import Invalid
-from .project import Project
-from .schema import json_schema
-from .skeleton import create
+from generator.authoring.skeleton import create
+from generator.errors import Invalid
+from generator.load.project import Project
+from generator.model.schema import json_schema
+from generator.pages import export
+from generator.pipeline import load
 
 T = TypeVar("T")
 

@@ -15,13 +15,15 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import paths, reference, schema
-from . import search as site_search
-from .build import generate
-from .errors import Invalid
-from .project import Project
-from .site import Site
-from .urls import Urls
+from generator import search as site_search
+from generator.authoring import reference
+from generator.errors import Invalid
+from generator.load.project import Project
+from generator.model import schema
+from generator.pages import paths
+from generator.pages.site import Site
+from generator.pages.urls import Urls
+from generator.pipeline import generate
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
+from generator import pipeline as build
 from generator.errors import Invalid
-from generator.project import Project
-from generator.urls import Urls
+from generator.load.project import Project
+from generator.pages.urls import Urls
 
 from .conftest import CASES
 

@@ -146,7 +146,7 @@ def test_an_unexpected_failure_is_one_line_unless_debug_is_asked_for(monkeypatch
     def broken(self: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("generator.project.Project.briefing_files", broken)
+    monkeypatch.setattr("generator.load.project.Project.briefing_files", broken)
     result = CliRunner().invoke(cli, ["check", "--root", str(REPO)])
     assert result.exit_code == 2
     assert result.stderr == "error: RuntimeError: disk on fire (run with --debug for a traceback)\n"

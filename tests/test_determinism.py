@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages import build_pages
-from generator.project import Project
-from generator.urls import Urls
+from generator.load.project import Project
+from generator.pages.assemble import build_pages
+from generator.pages.urls import Urls
 
 from .test_site import build_site
 

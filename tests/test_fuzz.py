@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from generator.errors import Invalid
-from generator.pages import build_pages
-from generator.project import Project
-from generator.render import paragraphs
-from generator.urls import Urls
+from generator.load.project import Project
+from generator.pages.assemble import build_pages
+from generator.pages.templating import paragraphs
+from generator.pages.urls import Urls
 
 from .conftest import CASES, REPO
 

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from generator.errors import Invalid
-from generator.project import MAX_FILE_BYTES, Project
+from generator.load.project import MAX_FILE_BYTES, Project
 
 from .conftest import CASES, check_golden
 from .test_site import build_site

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages import build_pages
-from generator.project import Project
-from generator.urls import Urls
+from generator.load.project import Project
+from generator.pages.assemble import build_pages
+from generator.pages.urls import Urls
 
 from .conftest import REPO, check_golden
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.quotes import FoldedSource, Span, find
+from generator.load.quotes import FoldedSource, Span, find
 
 SOURCE = "He said, “It’s over.”\nThe  city   fell.\nThe city fell again."
 

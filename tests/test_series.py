@@ -16,13 +16,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.changes import compare
 from generator.errors import Invalid
-from generator.export import FORMAT, VERSION
-from generator.pages import build_pages
-from generator.project import Project
-from generator.site import Site
-from generator.urls import Urls
+from generator.load.project import Project
+from generator.pages.assemble import build_pages
+from generator.pages.changes import compare
+from generator.pages.export import FORMAT, VERSION
+from generator.pages.site import Site
+from generator.pages.urls import Urls
 
 from .conftest import CASES, REPO
 from .test_site import build_site

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.urls import Urls
+from generator.pages.urls import Urls
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Invalid
-from generator.project import Project
+from generator.load.project import Project
 
 from .conftest import CASES, check_golden
 

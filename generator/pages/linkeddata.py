@@ -13,9 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .schema import ActorKind, ClaimStatus
-from .site import Site
-from .views import BriefingView
+from generator.model.schema import ActorKind, ClaimStatus
+from generator.pages.site import Site
+from generator.pages.views import BriefingView
 
 #: Characters of the source kept on each side of a passage in its selector.
 CONTEXT = 32

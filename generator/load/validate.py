@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import fields
-from .errors import Loc, Problem
-from .fields import key_path
-from .schema import Briefing
-from .yamlfile import YamlDocument
+from generator.errors import Loc, Problem
+from generator.load.yamlfile import YamlDocument
+from generator.model import reflect as fields
+from generator.model.reflect import key_path
+from generator.model.schema import Briefing
 
 #: The collections whose entries have ids, which references point into.
 #: The lists whose entries have ids, in the schema's order: actors, fronts, ..., evidence.

@@ -13,16 +13,16 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import export, feed, linkeddata, paths
-from .catalog import build_catalog
-from .changes import all_changes
-from .project import Entry
-from .render import render
-from .schema import ClaimStatus
-from .site import DEFAULT_SITE, Site
-from .sourceview import render_source
-from .urls import Urls
-from .views import BriefingView
+from generator.load.project import Entry
+from generator.model.schema import ClaimStatus
+from generator.pages import export, feed, linkeddata, paths
+from generator.pages.catalog import build_catalog
+from generator.pages.changes import all_changes
+from generator.pages.site import DEFAULT_SITE, Site
+from generator.pages.sourceview import render_source
+from generator.pages.templating import render
+from generator.pages.urls import Urls
+from generator.pages.views import BriefingView
 
 #: Where a briefing page that follows another says what changed: a briefing's own pages are
 #: rendered before the briefing it follows need be loaded, so the section is put in after.

@@ -11,8 +11,9 @@ import re
 
 from pydantic import BaseModel
 
-from . import fields, schema
-from .render import render
+from generator.model import reflect as fields
+from generator.model import schema
+from generator.pages.templating import render
 
 MARKER = re.compile(r"^<!-- briefing:(?P<what>[a-z-]+)(?: (?P<arg>[a-z-]+))? -->$", re.MULTILINE)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .project import Entry
-from .schema import Actor, Claim, ClaimStatus, Event, Front, Question, QuestionStatus, Stake
+from generator.load.project import Entry
+from generator.model.schema import Actor, Claim, ClaimStatus, Event, Front, Question, QuestionStatus, Stake
 
 
 @dataclass

@@ -13,9 +13,9 @@ from annotated_types import MaxLen
 from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
-from . import schema
-from .errors import Loc
-from .schema import RefTo, Scale
+from generator.errors import Loc
+from generator.model import schema
+from generator.model.schema import RefTo, Scale
 
 
 def key_path(loc: Loc) -> str:

@@ -7,10 +7,10 @@ import uuid
 
 from feedgen.feed import FeedGenerator
 
-from . import paths
-from .project import Entry
-from .site import Site
-from .urls import Urls
+from generator.load.project import Entry
+from generator.pages import paths
+from generator.pages.site import Site
+from generator.pages.urls import Urls
 
 #: The feed carries this many of the newest briefings: readers poll it for what is new.
 FEED_SIZE = 50

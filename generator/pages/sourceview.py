@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from .quotes import Span
+from generator.load.quotes import Span
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 

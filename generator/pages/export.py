@@ -13,11 +13,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import paths
-from .project import Entry
-from .schema import Briefing
-from .site import Site
-from .urls import Urls
+from generator.load.project import Entry
+from generator.model.schema import Briefing
+from generator.pages import paths
+from generator.pages.site import Site
+from generator.pages.urls import Urls
 
 FORMAT = "briefing-site/annotations"
 VERSION = 1

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import schema
-from .errors import Invalid, Problem
-from .project import BRIEFING_SUFFIX, Project, read_text
-from .sourceview import paragraphs
+from generator.errors import Invalid, Problem
+from generator.load.project import BRIEFING_SUFFIX, Project, read_text
+from generator.model import schema
+from generator.pages.sourceview import paragraphs
 
 SCHEMA_FILE = "briefing.schema.json"
 _SENTENCE = re.compile(r".+?[.!?](?=\s|$)", re.DOTALL)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .urls import Urls
+from generator.pages.urls import Urls
 
 
 @dataclass(frozen=True)

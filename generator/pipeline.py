@@ -16,11 +16,11 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .errors import Invalid, Problem
-from .pages import briefing_pages, insert_changes, site_pages
-from .project import Entry, Project, collect
-from .site import DEFAULT_SITE, Site
-from .urls import Urls
+from generator.errors import Invalid, Problem
+from generator.load.project import Entry, Project, collect
+from generator.pages.assemble import briefing_pages, insert_changes, site_pages
+from generator.pages.site import DEFAULT_SITE, Site
+from generator.pages.urls import Urls
 
 #: Below this many briefings, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200

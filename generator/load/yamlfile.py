@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Invalid, Loc, Problem
+from generator.errors import Invalid, Loc, Problem
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

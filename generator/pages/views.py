@@ -7,12 +7,13 @@ from html import escape
 
 from markupsafe import Markup
 
-from . import fields, paths
-from .project import Entry
-from .render import shorten
-from .schema import Actor, Briefing, Event, Front, Stake
-from .sourceview import BackLink
-from .urls import Urls
+from generator.load.project import Entry
+from generator.model import reflect as fields
+from generator.model.schema import Actor, Briefing, Event, Front, Stake
+from generator.pages import paths
+from generator.pages.sourceview import BackLink
+from generator.pages.templating import shorten
+from generator.pages.urls import Urls
 
 #: How a statement cited as evidence is named in back links, by the list it stands in.
 KINDS = {

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .project import Entry
-from .schema import Claim, ClaimStatus, Front, Question, QuestionStatus, Trend
+from generator.load.project import Entry
+from generator.model.schema import Claim, ClaimStatus, Front, Question, QuestionStatus, Trend
 
 
 @dataclass(frozen=True)
