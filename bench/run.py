@@ -31,10 +31,10 @@ sys.path.insert(0, str(HERE.parent))
 from searchcost import bytes_before_first_result  # noqa: E402
 from synth import synthesise  # noqa: E402
 
-from generator import paths  # noqa: E402
 from generator.load.project import Project  # noqa: E402
+from generator.pages import paths  # noqa: E402
 from generator.pages.urls import Urls  # noqa: E402
-from generator.pipeline import generate  # noqa: E402
+from generator.pipeline import build  # noqa: E402
 
 BUILD = """
 import sys, time
@@ -92,7 +92,7 @@ SEARCH_WORD = "Vovchansk"
 def timed_generation(root: Path) -> tuple[float, dict[str, str]]:
     Urls._relative.cache_clear()  # each run starts cold
     start = time.perf_counter()
-    pages = generate(Project(root), Urls())
+    pages = build(Project(root), Urls()).pages
     return time.perf_counter() - start, pages
 
 

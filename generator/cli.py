@@ -16,7 +16,7 @@ from generator.errors import Invalid
 from generator.load.project import Project
 from generator.model.schema import json_schema
 from generator.pages import export
-from generator.pipeline import load
+from generator.pipeline import build
 
 T = TypeVar("T")
 
@@ -47,9 +47,11 @@ def check(root: Path) -> None:
 
     Example: briefing check
     """
-    entries = _or_fail(lambda: load(Project(root.resolve())))
-    quotes = sum(len(e.briefing.evidence) for e in entries)
-    click.echo(f"{len(entries)} briefing(s) checked, {quotes} evidence passage(s) found in their sources: no problems")
+    # The whole pipeline, pages included: what passes here, the build renders.
+    outcome = _or_fail(lambda: build(Project(root.resolve())))
+    click.echo(
+        f"{outcome.briefings} briefing(s) checked, {outcome.passages} evidence passage(s) found in their sources: no problems"
+    )
 
 
 @cli.command()

@@ -1,10 +1,17 @@
-"""Load, check and render a whole project, spreading per-briefing work over processes.
+"""Load, check and render a project: the one pipeline that the plugin, the CLI, the
+benchmark and the tests all run.
 
-Each briefing's loading, checking and own pages depend on that briefing alone, so they
-run in a pool of worker processes once there are enough briefings for it to pay; the
-pages across briefings follow, in one pass (in the pool too, see `generate`). The
-outcome is the same either way: results come back in file order, and entries are sorted
-as `Project.load` sorts them. Workers start from a fork server, which is safe under
+1. Each briefing is read and checked against the schema and its source, alone.
+2. Across briefings, here: the `follows` chain is checked and the briefings are put in
+   order, newest first, on small headers.
+3. Each briefing's own pages are rendered, with the briefing it follows (its page says what
+   changed since); the pages across briefings are rendered in one more task.
+
+Stages 1 and 3 run on an executor, given as a parameter: `serial` in this process, or
+`processes(n)`, a pool of worker processes, which `auto` picks from `PARALLEL_FROM`
+briefings. Either gives the same pages. In the pool, briefings travel between stages
+pickled and are never unpickled in this process: the memory of thousands of loaded
+briefings stays in the workers. Workers start from a fork server, which is safe under
 `mkdocs serve`'s threads.
 """
 
@@ -13,118 +20,209 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 from generator.errors import Invalid, Problem
-from generator.load.project import Entry, Project, collect
-from generator.pages.assemble import briefing_pages, insert_changes, site_pages
+from generator.load.project import Entry, Header, Project, check_follows
+from generator.pages.assemble import briefing_pages, site_pages
 from generator.pages.site import DEFAULT_SITE, Site
 from generator.pages.urls import Urls
 
 #: Below this many briefings, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
 
-Result = tuple[Entry | None, list[Problem], dict[str, str]]
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: A loaded briefing as it travels between stages: itself, or pickled in a pool.
+Packed = Entry | bytes
 
 
-def _one(project: Project, urls: Urls | None, site: Site, path: Path) -> Result:
-    """Load and check one briefing, and render its own pages unless `urls` is None."""
-    entry, problems = project.load_briefing(path)
-    pages = briefing_pages(entry, urls, site) if entry is not None and urls is not None else {}
-    return entry, problems, pages
+@dataclass(frozen=True)
+class Context:
+    """What every task of one run works with; a worker process rebuilds its own."""
+
+    project: Project
+    urls: Urls
+    site: Site
+    #: In a worker process, loaded briefings are sent back pickled.
+    in_worker: bool = False
+
+    def pack(self, entry: Entry) -> Packed:
+        return pickle.dumps(entry, pickle.HIGHEST_PROTOCOL) if self.in_worker else entry
+
+    @staticmethod
+    def unpack(packed: Packed) -> Entry:
+        return pickle.loads(packed) if isinstance(packed, bytes) else packed
+
+    def settings(self) -> tuple[Path, str, str, bool, Site]:
+        project = self.project
+        return project.root, project.briefings_dir, project.seeds_dir, self.urls.directory_urls, self.site
 
 
-# In a worker process: the project, URL style and site it works for, set once when it starts.
-_worker: tuple[Project, Urls | None, Site] | None = None
+class Executor(Protocol):
+    """Runs tasks `task(context, item)`, results in the order of the items."""
+
+    def map(self, task: Callable[[Context, T], R], items: Iterable[T]) -> Iterator[R]: ...
+
+    def submit(self, task: Callable[[Context, T], R], item: T) -> Callable[[], R]:
+        """Start one task; the returned function waits for its result."""
+        ...
+
+    def close(self) -> None: ...
 
 
-def _start(root: Path, briefings_dir: str, seeds_dir: str, directory_urls: bool | None, site: Site) -> None:
+class Serial:
+    """Every task in this process, one after another."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+
+    def map(self, task: Callable[[Context, T], R], items: Iterable[T]) -> Iterator[R]:
+        return (task(self.context, item) for item in items)
+
+    def submit(self, task: Callable[[Context, T], R], item: T) -> Callable[[], R]:
+        result = task(self.context, item)
+        return lambda: result
+
+    def close(self) -> None:
+        pass
+
+
+# In a worker process: its context, made once when it starts.
+_worker: Context | None = None
+
+
+def _start(root: Path, briefings_dir: str, seeds_dir: str, directory_urls: bool, site: Site) -> None:
     global _worker
-    _worker = (Project(root, briefings_dir, seeds_dir), None if directory_urls is None else Urls(directory_urls), site)
+    _worker = Context(Project(root, briefings_dir, seeds_dir), Urls(directory_urls), site, in_worker=True)
 
 
-def _in_worker(path: Path) -> Result:
+def _in_worker(task: Callable[[Context, T], R], item: T) -> R:
     assert _worker is not None, "_start runs first in every worker"
-    return _one(*_worker, path)
+    return task(_worker, item)
 
 
-def _pickled_in_worker(path: Path) -> tuple[bytes | None, list[Problem], dict[str, str]]:
-    entry, problems, pages = _in_worker(path)
-    return (None if entry is None else pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)), problems, pages
+class Processes:
+    """Tasks in a pool of worker processes, handed out in chunks."""
+
+    def __init__(self, context: Context, workers: int) -> None:
+        self.workers = workers
+        mp = multiprocessing.get_context("forkserver")
+        mp.set_forkserver_preload([__name__])
+        self._pool = ProcessPoolExecutor(workers, mp_context=mp, initializer=_start, initargs=context.settings())
+
+    def map(self, task: Callable[[Context, T], R], items: Iterable[T]) -> Iterator[R]:
+        items = list(items)
+        chunk = max(1, len(items) // (self.workers * 8))
+        return self._pool.map(partial(_in_worker, task), items, chunksize=chunk)
+
+    def submit(self, task: Callable[[Context, T], R], item: T) -> Callable[[], R]:
+        return self._pool.submit(_in_worker, task, item).result
+
+    def close(self) -> None:
+        self._pool.shutdown()
 
 
-def _site_in_worker(blobs: list[bytes]) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
-    assert _worker is not None and _worker[1] is not None
+#: Makes the executor of a run from its context and its number of briefing files.
+ExecutorFactory = Callable[[Context, int], Executor]
+
+
+def serial(context: Context, files: int) -> Executor:
+    return Serial(context)
+
+
+def processes(workers: int | None = None) -> ExecutorFactory:
+    """Worker processes, `workers` of them or one a processor."""
+
+    def make(context: Context, files: int) -> Executor:
+        return Processes(context, workers or os.cpu_count() or 1)
+
+    return make
+
+
+def auto(context: Context, files: int) -> Executor:
+    """Worker processes from PARALLEL_FROM briefings on a machine with more than one processor."""
+    workers = os.cpu_count() or 1
+    return Processes(context, workers) if workers > 1 and files >= PARALLEL_FROM else Serial(context)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Every generated page of a site, by its path in the docs tree, and what was checked."""
+
+    pages: dict[str, str]
+    briefings: int
+    passages: int
+
+
+def build(project: Project, urls: Urls | None = None, site: Site = DEFAULT_SITE, executor: ExecutorFactory = auto) -> Outcome:
+    """Load, check and render `project`; raises `Invalid` with every problem found."""
+    context = Context(project, urls or Urls(), site)
+    files, problems = project.briefing_files()
+    run = executor(context, len(files))
     try:
-        entries = collect([], ((pickle.loads(b), []) for b in blobs))
-    except Invalid as error:  # problems across briefings; sent back as a list, which pickles
-        return {}, {}, error.problems
-    return *site_pages(entries, _worker[1], _worker[2]), []
-
-
-def _settings(project: Project, urls: Urls | None, site: Site) -> tuple[Path, str, str, bool | None, Site]:
-    return project.root, project.briefings_dir, project.seeds_dir, None if urls is None else urls.directory_urls, site
-
-
-def _pool(project: Project, urls: Urls | None, workers: int, site: Site = DEFAULT_SITE) -> ProcessPoolExecutor:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=_settings(project, urls, site))
-
-
-def _chunk(files: list[Path], workers: int) -> int:
-    return max(1, len(files) // (workers * 8))
-
-
-def _workers(files: list[Path], workers: int | None) -> int:
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    return count if count > 1 and len(files) >= PARALLEL_FROM else 1
-
-
-def load(project: Project, workers: int | None = None) -> list[Entry]:
-    """Every briefing, checked, newest first; raises `Invalid` with every problem found."""
-    files, problems = project.briefing_files()
-    count = _workers(files, workers)
-    if count == 1:
-        return collect(problems, ((e, p) for e, p, _ in (_one(project, None, DEFAULT_SITE, f) for f in files)))
-    with _pool(project, None, count) as pool:
-        results = pool.map(_in_worker, files, chunksize=_chunk(files, count))
-        return collect(problems, ((e, p) for e, p, _ in results))
-
-
-def generate(project: Project, urls: Urls, workers: int | None = None, site: Site = DEFAULT_SITE) -> dict[str, str]:
-    """Every generated page of the site; raises `Invalid` with every problem found.
-
-    With workers, the briefings themselves never come into this process: each worker
-    sends back a briefing's pages and the briefing pickled, and the pages across
-    briefings are built by one last task in the pool. What stays here is the Markdown,
-    which MkDocs needs anyway; the memory of loading thousands of briefings does not.
-    """
-    files, problems = project.briefing_files()
-    count = _workers(files, workers)
-    pages: dict[str, str] = {}
-    if count == 1:
-        results = [_one(project, urls, site, f) for f in files]
-        entries = collect(problems, ((e, p) for e, p, _ in results))
-        for _, _, own in results:
+        ordered = _load(run, files, problems)
+        packed = [item for _, item in ordered]
+        by_id = {header.id: item for header, item in ordered}
+        # The task across briefings is the longest one: it starts first.
+        across = run.submit(_site_task, packed)
+        pages: dict[str, str] = {}
+        for own in run.map(_briefing_task, [(item, by_id.get(h.follows or "")) for h, item in sorted(ordered, key=_by_path)]):
             pages.update(own)
-        across, sections = site_pages(entries, urls, site)
-        pages.update(across)
-        insert_changes(pages, sections)
-        return pages
-    with _pool(project, urls, count, site) as pool:
-        blobs = []
-        for blob, found, own in pool.map(_pickled_in_worker, files, chunksize=_chunk(files, count)):
-            problems.extend(found)
-            pages.update(own)
-            if blob is not None:
-                blobs.append(blob)
-        if problems:
-            raise Invalid(problems)
-        across, sections, problems = pool.submit(_site_in_worker, blobs).result()
-        if problems:
-            raise Invalid(problems)
-        pages.update(across)
-        insert_changes(pages, sections)
-    return pages
+        pages.update(across())
+    finally:
+        run.close()
+    return Outcome(pages, len(ordered), sum(header.passages for header, _ in ordered))
+
+
+def load(project: Project, executor: ExecutorFactory = serial) -> list[Entry]:
+    """Every briefing of `project`, checked, newest first; raises `Invalid` with every problem found."""
+    context = Context(project, Urls(), DEFAULT_SITE)
+    files, problems = project.briefing_files()
+    run = executor(context, len(files))
+    try:
+        return [Context.unpack(item) for _, item in _load(run, files, problems)]
+    finally:
+        run.close()
+
+
+def _load(run: Executor, files: list[Path], problems: list[Problem]) -> list[tuple[Header, Packed]]:
+    """Stages 1 and 2: every briefing loaded and checked, newest first, or `Invalid`."""
+    loaded: list[tuple[Header, Packed]] = []
+    for header, item, found in run.map(_load_task, files):
+        problems.extend(found)
+        if header is not None and item is not None:
+            loaded.append((header, item))
+    if not problems:
+        problems = check_follows([header for header, _ in loaded])
+    if problems:
+        raise Invalid(problems)
+    return sorted(loaded, key=lambda pair: pair[0].order)
+
+
+def _by_path(pair: tuple[Header, Any]) -> str:
+    return pair[0].path
+
+
+def _load_task(context: Context, path: Path) -> tuple[Header | None, Packed | None, list[Problem]]:
+    entry, problems = context.project.load_briefing(path)
+    if entry is None:
+        return None, None, problems
+    return entry.header, context.pack(entry), problems
+
+
+def _briefing_task(context: Context, item: tuple[Packed, Packed | None]) -> dict[str, str]:
+    entry, previous = item
+    return briefing_pages(
+        context.unpack(entry), None if previous is None else context.unpack(previous), context.urls, context.site
+    )
+
+
+def _site_task(context: Context, packed: list[Packed]) -> dict[str, str]:
+    return site_pages([context.unpack(item) for item in packed], context.urls, context.site)

@@ -23,7 +23,7 @@ from generator.model import schema
 from generator.pages import paths
 from generator.pages.site import Site
 from generator.pages.urls import Urls
-from generator.pipeline import generate
+from generator.pipeline import build
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -64,7 +64,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         # Before MkDocs empties site_dir: a failed check leaves the last good site in place.
         try:
             site = Site(config.site_name, config.site_description, config.site_url)
-            self.pages = generate(self._project(config), Urls(config.use_directory_urls), site=site)
+            self.pages = build(self._project(config), Urls(config.use_directory_urls), site).pages
         except Invalid as error:
             raise PluginError(error.report()) from None
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.load.project import Project
-from generator.pages.assemble import build_pages
 from generator.pages.urls import Urls
+from generator.pipeline import build, serial
 
 from .test_site import build_site
 
@@ -30,10 +30,10 @@ def two_briefings(project: Path) -> Path:
 
 
 def test_listing_order_does_not_change_the_pages(two_briefings: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    forward = build_pages(Project(two_briefings).load(), Urls())
+    forward = build(Project(two_briefings), Urls(), executor=serial).pages
     listing = Path.iterdir
     monkeypatch.setattr(Path, "iterdir", lambda self: iter(sorted(listing(self), reverse=True)))
-    backward = build_pages(Project(two_briefings).load(), Urls())
+    backward = build(Project(two_briefings), Urls(), executor=serial).pages
     assert list(forward) == list(backward)
     assert forward == backward
 

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from generator.cli import cli
 from generator.errors import Invalid
 from generator.load.project import MAX_FILE_BYTES, Project
+from generator.pipeline import load
 
 from .conftest import CASES, check_golden
 from .test_site import build_site
@@ -31,7 +32,7 @@ CORPUS = sorted(HOSTILE.glob("*.yml"))
 def outcome(root: Path) -> str:
     """What loading a project gives: the problem report, or each accepted passage."""
     try:
-        entries = Project(root).load()
+        entries = load(Project(root))
     except Invalid as error:
         return error.report() + "\n"
     lines = []
@@ -65,7 +66,7 @@ def test_the_alias_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None:
     root = hostile_project(tmp_path, HOSTILE / "yaml-billion-laughs.yml")
     tracemalloc.start()
     with pytest.raises(Invalid):
-        Project(root).load()
+        load(Project(root))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 4_000_000, f"{peak:,} bytes"

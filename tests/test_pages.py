@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.load.project import Project
-from generator.pages.assemble import build_pages
 from generator.pages.urls import Urls
+from generator.pipeline import build, load, serial
 
 from .conftest import REPO, check_golden
 
@@ -17,7 +17,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return build_pages(Project(REPO).load(), Urls())
+    return build(Project(REPO), Urls(), executor=serial).pages
 
 
 def test_every_generated_page_matches_its_golden_file(pages: dict[str, str], update_goldens: bool) -> None:
@@ -29,8 +29,8 @@ def test_every_generated_page_matches_its_golden_file(pages: dict[str, str], upd
 
 
 def test_the_same_input_renders_byte_identical_pages() -> None:
-    first = build_pages(Project(REPO).load(), Urls())
-    second = build_pages(Project(REPO).load(), Urls())
+    first = build(Project(REPO), Urls(), executor=serial).pages
+    second = build(Project(REPO), Urls(), executor=serial).pages
     assert first == second
 
 
@@ -63,7 +63,7 @@ def test_the_briefing_page_puts_the_bottom_line_before_fronts_stakes_and_questio
 
 
 def test_every_cited_passage_links_to_its_anchor_in_the_source_view(pages: dict[str, str]) -> None:
-    [entry] = Project(REPO).load()
+    [entry] = load(Project(REPO))
     page = pages["briefings/kursk-counteroffensive/index.md"]
     source = pages["briefings/kursk-counteroffensive/source.md"]
     for evidence in entry.briefing.evidence:
@@ -72,7 +72,7 @@ def test_every_cited_passage_links_to_its_anchor_in_the_source_view(pages: dict[
 
 
 def test_links_follow_the_url_style() -> None:
-    pages = build_pages(Project(REPO).load(), Urls(directory_urls=False))
+    pages = build(Project(REPO), Urls(directory_urls=False), executor=serial).pages
     assert 'href="source.html#ev-gamble"' in pages["briefings/kursk-counteroffensive/index.md"]
     assert 'href="index.html#bottom-line"' in pages["briefings/kursk-counteroffensive/source.md"]
     assert 'href="fronts/kursk/index.html"' in pages["questions.md"]

@@ -18,11 +18,11 @@ import pytest
 
 from generator.errors import Invalid
 from generator.load.project import Project
-from generator.pages.assemble import build_pages
 from generator.pages.changes import compare
 from generator.pages.export import FORMAT, VERSION
 from generator.pages.site import Site
 from generator.pages.urls import Urls
+from generator.pipeline import build, load, serial
 
 from .conftest import CASES, REPO
 from .test_site import build_site
@@ -34,12 +34,12 @@ SITE = Site("Weekly desk", "Fighting, week by week.", "https://briefings.example
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, object]:
-    return {entry.id: entry for entry in Project(SERIES).load()}
+    return {entry.id: entry for entry in load(Project(SERIES))}
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return build_pages(Project(SERIES).load(), Urls(), SITE)
+    return build(Project(SERIES), Urls(), SITE, serial).pages
 
 
 def test_every_kind_of_change_is_found(entries: dict[str, object]) -> None:
@@ -128,8 +128,8 @@ def test_the_feed_is_atom_with_every_required_element(pages: dict[str, str]) -> 
 
 
 def test_without_a_site_address_the_feed_ids_are_stable_urns() -> None:
-    first = build_pages(Project(SERIES).load(), Urls(), Site("Weekly desk"))["feed.xml"]
-    again = build_pages(Project(SERIES).load(), Urls(), Site("Weekly desk"))["feed.xml"]
+    first = build(Project(SERIES), Urls(), Site("Weekly desk"), serial).pages["feed.xml"]
+    again = build(Project(SERIES), Urls(), Site("Weekly desk"), serial).pages["feed.xml"]
     assert first == again
     ids = [e.findtext(f"{ATOM}id") for e in ET.fromstring(first.encode()).iter(f"{ATOM}entry")]
     assert all(i and re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", i) for i in ids) and len(set(ids)) == 3
@@ -232,7 +232,7 @@ def test_a_wrong_follows_names_its_place_and_what_was_expected(
     path = tmp_path / "briefings" / "week-2.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("follows: week-1", f"follows: {follows}"), encoding="utf-8")
     with pytest.raises(Invalid) as raised:
-        Project(tmp_path).load()
+        load(Project(tmp_path))
     assert raised.value.report() == f"1 problem found:\nbriefings/week-2.yml:3:10: {expected}"
 
 
@@ -244,7 +244,7 @@ def test_briefings_that_follow_each_other_in_a_circle_are_refused(tmp_path: Path
         text = re.sub(r"(?m)^follows: .*$", f"follows: {follows}", text).replace("date: 2024-08-20", "date: 2024-08-13")
         path.write_text(text, encoding="utf-8")
     with pytest.raises(Invalid) as raised:
-        Project(tmp_path).load()
+        load(Project(tmp_path))
     assert raised.value.report() == (
         "2 problems found:\n"
         "briefings/week-2.yml:3:10: follows: week-2 → week-3 → week-2 goes round in a circle; expected a chain that ends at a first briefing\n"
@@ -276,11 +276,11 @@ def test_event_dates_are_as_precise_as_given_and_real(tmp_path: Path, date: str,
     path = tmp_path / "briefings" / "week-1.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("    date: 2024-08-06\n", f"    date: {date}\n"), encoding="utf-8")
     if expected is None:
-        event = next(e for e in Project(tmp_path).load() if e.id == "week-1").briefing.events[0]
+        event = next(e for e in load(Project(tmp_path)) if e.id == "week-1").briefing.events[0]
         assert event.date == date and event.precision == ("year" if len(date) == 4 else "month")
         return
     with pytest.raises(Invalid) as raised:
-        Project(tmp_path).load()
+        load(Project(tmp_path))
     assert raised.value.report() == f"1 problem found:\nbriefings/week-1.yml:61:11: {expected}"
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,25 @@ BRIEFING_SUFFIX = ".yml"
 
 
 @dataclass(frozen=True)
+class Header:
+    """What the checks and the order across briefings need of one: small enough to send
+    between processes where the briefing itself stays."""
+
+    id: str
+    path: str
+    date: datetime.date
+    follows: str | None
+    #: Where `follows` stands in the file (line, column), for messages about the briefing it names.
+    follows_at: tuple[int | None, int | None] | None
+    passages: int
+
+    @property
+    def order(self) -> tuple[int, str]:
+        """Newest first, then by id: the order of every list of briefings."""
+        return -self.date.toordinal(), self.id
+
+
+@dataclass(frozen=True)
 class Entry:
     """A briefing that passed every check, with its source text and where its evidence stands."""
 
@@ -34,6 +53,11 @@ class Entry:
     spans: dict[str, Span]
     #: Where `follows` stands in the file (line, column), for messages about the briefing it names.
     follows_at: tuple[int | None, int | None] | None = None
+
+    @property
+    def header(self) -> Header:
+        briefing = self.briefing
+        return Header(self.id, self.path, briefing.date, briefing.follows, self.follows_at, len(briefing.evidence))
 
 
 @dataclass
@@ -75,11 +99,6 @@ class Project:
             else:
                 files.append(path)
         return files, problems
-
-    def load(self) -> list[Entry]:
-        """Every briefing, newest first; raises `Invalid` with all problems found."""
-        files, problems = self.briefing_files()
-        return collect(problems, map(self.load_briefing, files))
 
     def load_briefing(self, path: Path) -> tuple[Entry | None, list[Problem]]:
         display = self.display(path)
@@ -139,53 +158,37 @@ class Project:
         return FoldedSource(text)
 
 
-def collect(problems: list[Problem], results: Iterable[tuple[Entry | None, list[Problem]]]) -> list[Entry]:
-    """The entries of loaded briefings, newest first, or `Invalid` with every problem found."""
-    entries = []
-    for entry, found in results:
-        problems.extend(found)
-        if entry is not None:
-            entries.append(entry)
-    if problems:
-        raise Invalid(problems)
-    entries.sort(key=lambda e: (-e.briefing.date.toordinal(), e.id))
-    problems = check_follows(entries)
-    if problems:
-        raise Invalid(problems)
-    return entries
-
-
-def check_follows(entries: list[Entry]) -> list[Problem]:
+def check_follows(headers: list[Header]) -> list[Problem]:
     """Each `follows` names another briefing, dated no later, in a chain that ends."""
-    by_id = {entry.id: entry for entry in entries}
+    by_id = {header.id: header for header in headers}
     problems = []
-    for entry in entries:
-        followed = entry.briefing.follows
+    for header in headers:
+        followed = header.follows
         if followed is None:
             continue
-        line, column = entry.follows_at or (None, None)
+        line, column = header.follows_at or (None, None)
         target = by_id.get(followed)
-        if target is None or target is entry:
-            known = [e.id for e in entries if e is not entry]
+        if target is None or target is header:
+            known = sorted(h.id for h in headers if h is not header)
             guess = difflib.get_close_matches(followed, known, n=1, cutoff=0.6) if target is None else []
             hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-            what = "this briefing itself" if target is entry else "no briefing"
+            what = "this briefing itself" if target is header else "no briefing"
             message = (
                 f"follows: {followed!r} is {what}; expected the id of an earlier briefing (its file name without .yml){hint}"
             )
-        elif target.briefing.date > entry.briefing.date:
-            message = f"follows: {followed!r} is dated {target.briefing.date}, after this briefing; expected a briefing dated {entry.briefing.date} or before"
+        elif target.date > header.date:
+            message = f"follows: {followed!r} is dated {target.date}, after this briefing; expected a briefing dated {header.date} or before"
         else:
             # Dates never rise along a chain, so a circle can only join briefings of one day.
-            chain: list[str] = [entry.id]
+            chain: list[str] = [header.id]
             step: str | None = followed
-            while step in by_id and step not in chain and by_id[step].briefing.date == entry.briefing.date:
+            while step in by_id and step not in chain and by_id[step].date == header.date:
                 chain.append(step)
-                step = by_id[step].briefing.follows
-            if step != entry.id:
+                step = by_id[step].follows
+            if step != header.id:
                 continue
-            message = f"follows: {' → '.join([*chain, entry.id])} goes round in a circle; expected a chain that ends at a first briefing"
-        problems.append(Problem(entry.path, line, column, message))
+            message = f"follows: {' → '.join([*chain, header.id])} goes round in a circle; expected a chain that ends at a first briefing"
+        problems.append(Problem(header.path, line, column, message))
     return problems
 
 

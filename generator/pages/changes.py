@@ -52,9 +52,3 @@ def compare(previous: Entry, current: Entry) -> Changes:
         claims=[(c, claims[c.id].status) for c in now.claims if c.id in claims and claims[c.id].status is not c.status],
         claims_new=[c for c in now.claims if c.id not in claims],
     )
-
-
-def all_changes(entries: list[Entry]) -> dict[str, Changes]:
-    """For each briefing that follows another, by its id, what changed since."""
-    by_id = {entry.id: entry for entry in entries}
-    return {e.id: compare(by_id[e.briefing.follows], e) for e in entries if e.briefing.follows in by_id}

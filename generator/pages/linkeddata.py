@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.model.schema import ActorKind, ClaimStatus
+from generator.pages import anchors
 from generator.pages.site import Site
 from generator.pages.views import BriefingView
 
@@ -52,7 +53,7 @@ def claim_reviews(view: BriefingView, site: Site) -> list[dict[str, Any]]:
             {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "url": _address(view, site, page, page, f"claim-{claim.id}"),
+                "url": _address(view, site, page, page, anchors.claim(claim.id)),
                 "claimReviewed": claim.claim,
                 "datePublished": briefing.date.isoformat(),
                 "author": {"@type": "Organization", "name": site.name},
@@ -70,11 +71,11 @@ def web_annotations(view: BriefingView, site: Site) -> list[dict[str, Any]]:
     out = []
     for evidence in entry.briefing.evidence:
         span = entry.spans[evidence.id]
-        backs = [link.href.rsplit("#", 1)[1] for link in view.backlinks.get(evidence.id, [])]
+        backs = [link.anchor for link in view.backlinks.get(evidence.id, [])]
         out.append(
             {
                 "@context": "http://www.w3.org/ns/anno.jsonld",
-                "id": _address(view, site, view.source_page, page, f"ev-{evidence.id}"),
+                "id": _address(view, site, view.source_page, page, anchors.passage(evidence.id)),
                 "type": "Annotation",
                 "motivation": "linking",
                 "created": entry.briefing.date.isoformat(),

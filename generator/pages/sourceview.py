@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import escape
 
 from generator.load.quotes import Span
+from generator.pages.anchors import passage
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
@@ -18,6 +19,8 @@ class BackLink:
     """A link from a passage back to a statement that cites it."""
 
     href: str
+    #: The statement's anchor on its page, the last part of `href`.
+    anchor: str
     kind: str
     title: str
 
@@ -62,8 +65,8 @@ def _segment(text: str, a: int, b: int, order: list[str], spans: dict[str, Span]
     if not active:
         return body
     starting = [e for e in active if spans[e].start == a]
-    anchors = "".join(f'<span class="bf-anchor" id="ev-{e}"></span>' for e in starting[1:])
-    mark_id = f' id="ev-{starting[0]}"' if starting else ""
+    anchors = "".join(f'<span class="bf-anchor" id="{passage(e)}"></span>' for e in starting[1:])
+    mark_id = f' id="{passage(starting[0])}"' if starting else ""
     depth = " bf-overlap" if len(active) > 1 else ""
     html = f'{anchors}<mark class="bf-passage{depth}"{mark_id} data-evidence="{" ".join(active)}">{body}</mark>'
     for evidence in (e for e in active if spans[e].end == b):

@@ -10,32 +10,20 @@ from markupsafe import Markup
 from generator.load.project import Entry
 from generator.model import reflect as fields
 from generator.model.schema import Actor, Briefing, Event, Front, Stake
-from generator.pages import paths
+from generator.pages import anchors, paths
 from generator.pages.sourceview import BackLink
 from generator.pages.templating import shorten
 from generator.pages.urls import Urls
-
-#: How a statement cited as evidence is named in back links, by the list it stands in.
-KINDS = {
-    "bottom_line": "bottom line",
-    "takeaways": "takeaway",
-    "fronts": "front",
-    "stakes": "stake",
-    "questions": "question",
-    "claims": "claim",
-    "events": "event",
-}
 
 
 def anchor(briefing: Briefing, loc: tuple[str | int, ...]) -> str:
     """The id of the element, on the briefing page, that shows the statement at `loc`."""
     collection = str(loc[0])
     if collection == "bottom_line":
-        return "bottom-line"
+        return anchors.BOTTOM_LINE
     index = int(loc[1])
     item = getattr(briefing, collection)[index]
-    singular = KINDS[collection]
-    return f"{singular}-{item.id}" if hasattr(item, "id") else f"{singular}-{index + 1}"
+    return anchors.statement(collection, item.id if hasattr(item, "id") else index + 1)
 
 
 def _title(briefing: Briefing, loc: tuple[str | int, ...]) -> str:
@@ -50,7 +38,7 @@ def _title(briefing: Briefing, loc: tuple[str | int, ...]) -> str:
         or getattr(item, "what", None)
         or item.text
     )
-    return f"{KINDS[str(loc[0])].capitalize()}: {text}"
+    return f"{anchors.noun(str(loc[0])).capitalize()}: {text}"
 
 
 class BriefingView:
@@ -91,8 +79,8 @@ class BriefingView:
             if (ref, target) in seen:
                 continue
             seen.add((ref, target))
-            kind = "answer" if len(loc) > 2 and loc[2] == "answer" else KINDS[str(loc[0])]
-            out.setdefault(ref, []).append(BackLink(f"{base}#{target}", kind, title))
+            kind = "answer" if len(loc) > 2 and loc[2] == "answer" else anchors.noun(str(loc[0]))
+            out.setdefault(ref, []).append(BackLink(f"{base}#{target}", target, kind, title))
         return out
 
     @property
@@ -129,7 +117,9 @@ class BriefingView:
         times, and each citation's escaped title is made once.
         """
         base = self.urls.link(from_src, self.source_page)
-        links = "".join(f'<a class="bf-cite" href="{base}#ev-{e}" title="{self._titles[e]}">{self.numbers[e]}</a>' for e in ids)
+        links = "".join(
+            f'<a class="bf-cite" href="{base}#{anchors.passage(e)}" title="{self._titles[e]}">{self.numbers[e]}</a>' for e in ids
+        )
         return Markup(f'<span class="bf-cites" aria-label="Evidence" data-search-exclude>{links}</span>')
 
     def evidence(self, ids: list[str], from_src: str) -> Markup:
