@@ -96,7 +96,7 @@ def web_annotations(view: BriefingView, site: Site) -> list[dict[str, Any]]:
 
 def script(data: Any) -> Markup:
     """`data` as a JSON-LD script element that no text inside it can close or break."""
-    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    encoded = json.dumps(data, ensure_ascii=False, indent=1)  # one value a line: readable, and diffs well
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         encoded = encoded.replace(char, escape)
     return Markup(f'<script type="application/ld+json">{encoded}</script>')
