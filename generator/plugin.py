@@ -24,6 +24,7 @@ from generator.pages import paths
 from generator.pages.site import Site
 from generator.pages.urls import Urls
 from generator.pipeline import build
+from generator.publish import Staging
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -44,12 +45,25 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.generated: set[str] = set()
         #: `material` or `pagefind`, for this build; partials/search.html reads it.
         self.search_engine = "material"
+        #: Whether this run builds the whole site from the command line (not serve, not --dirty).
+        self.whole_build = False
+        self.staging: Staging | None = None
+        self.built = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.whole_build = command in ("build", "gh-deploy") and not dirty
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = Path(config.config_file_path or ".").resolve().parent
         return Project(root, self.config.briefings_dir, self.config.seeds_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.whole_build:
+            # Build beside site_dir; on_shutdown swaps it in once MkDocs has finished,
+            # its strict check included.
+            self.staging = Staging(Path(config.site_dir))
+            config.site_dir = str(self.staging.path)
+            self.built = False
         if paths.STYLESHEET not in config.extra_css:
             config.extra_css.append(paths.STYLESHEET)
         # Our template overrides come before the theme's own (see generator/overrides/), and
@@ -69,24 +83,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             raise PluginError(error.report()) from None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        generated = self.pages
-        clashes = sorted(src for src in [*generated, paths.STYLESHEET, paths.SEARCH_SCRIPT] if files.get_file_from_path(src))
+        generated = [
+            File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            for src, content in self.pages.items()
+        ]
+        self.pages = {}  # the files hold them now
+        assets = resources.files("generator").joinpath("assets")
+        generated.append(File.generated(config, paths.STYLESHEET, content=assets.joinpath("briefings.css").read_bytes()))
+        pages = len(files.documentation_pages()) + sum(f.is_documentation_page() for f in generated)
+        self.search_engine = site_search.engine(self.config.search, pages, self.config.pagefind_from)
+        if self.search_engine == "pagefind":
+            script = assets.joinpath("briefings-search.js").read_bytes()
+            generated.append(File.generated(config, paths.SEARCH_SCRIPT, content=script))
+        # By the address each file is written to: docs/fronts/kursk.md and a generated
+        # fronts/kursk/index.md are two names for one page.
+        ours = {f.dest_uri: f.src_uri for f in generated}
+        clashes = sorted(_clash(f.src_uri, ours[f.dest_uri]) for f in files if f.dest_uri in ours)
         if clashes:
             raise PluginError(
                 "docs/ has pages where the briefings plugin generates its own: "
                 + ", ".join(clashes)
                 + "; expected them removed or renamed"
             )
-        for src, content in generated.items():
-            files.append(File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-        self.generated = set(generated)
-        self.pages = {}  # the files hold them now
-        assets = resources.files("generator").joinpath("assets")
-        files.append(File.generated(config, paths.STYLESHEET, content=assets.joinpath("briefings.css").read_bytes()))
-        self.search_engine = site_search.engine(self.config.search, len(files.documentation_pages()), self.config.pagefind_from)
-        if self.search_engine == "pagefind":
-            script = assets.joinpath("briefings-search.js").read_bytes()
-            files.append(File.generated(config, paths.SEARCH_SCRIPT, content=script))
+        for file in generated:
+            files.append(file)
+        self.generated = {f.src_uri for f in generated}
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -115,9 +136,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
                 site_search.index(Path(config.site_dir), config.use_directory_urls)
             except site_search.IndexFailed as error:
                 raise PluginError(str(error)) from None
+        self.built = True
+
+    def on_build_error(self, error: Exception) -> None:
+        self.built = False  # a strict build's warnings come here too, after on_post_build
+
+    def on_shutdown(self) -> None:
+        if self.staging is None:
+            return
+        staging, self.staging = self.staging, None
+        if self.built:
+            staging.publish()
+        else:
+            staging.discard()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         project = self._project(config)
         for folder in (project.briefings_dir, project.seeds_dir):
             server.watch(str(project.root / folder))
         return server
+
+
+def _clash(theirs: str, ours: str) -> str:
+    return theirs if theirs == ours else f"{theirs} (the address of the generated {ours})"
