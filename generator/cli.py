@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,20 +13,25 @@ from typing import TypeVar
 import click
 
 from generator.authoring.skeleton import create
-from generator.errors import Invalid
+from generator.errors import Invalid, Problem
 from generator.load.project import Project
 from generator.model.schema import json_schema
 from generator.pages import export
+from generator.pages.site import DEFAULT_SITE, Site
+from generator.pages.urls import Urls
 from generator.pipeline import build
 
 T = TypeVar("T")
+
+#: The site's configuration, in the project folder: check reads the plugin's folders from it.
+CONFIG_FILE = "mkdocs.yml"
 
 _ROOT = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
     default=".",
     show_default=True,
-    help="The project folder, holding briefings/ and seeds/.",
+    help="The project folder, holding mkdocs.yml (if any), briefings/ and seeds/.",
 )
 
 
@@ -42,13 +48,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def check(root: Path) -> None:
     """Check every briefing against the schema and its source.
 
-    Prints each problem as path:line:column: message, all of them, and exits 1 if
+    Reads the folders from the briefings plugin's options in mkdocs.yml, when the
+    project has one, and renders every page as the build would. Prints each problem as path:line:column: message, all of them, and exits 1 if
     there are any.
 
     Example: briefing check
     """
-    # The whole pipeline, pages included: what passes here, the build renders.
-    outcome = _or_fail(lambda: build(Project(root.resolve())))
+    # The whole pipeline, pages included, with the site's own settings: what passes
+    # here, the build renders.
+    outcome = _or_fail(lambda: build(*_configured(root.resolve())))
     click.echo(
         f"{outcome.briefings} briefing(s) checked, {outcome.passages} evidence passage(s) found in their sources: no problems"
     )
@@ -82,6 +90,43 @@ def schema(of_export: bool) -> None:
     """
     document = export.json_schema() if of_export else json_schema()
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+def _configured(root: Path) -> tuple[Project, Urls, Site]:
+    """The project and site as `mkdocs.yml` in `root` configures them, if there is one."""
+    config_file = root / CONFIG_FILE
+    if not config_file.is_file():
+        return Project(root), Urls(), DEFAULT_SITE
+    from mkdocs.config import load_config  # only here: loading MkDocs takes a while
+    from mkdocs.exceptions import ConfigurationError
+
+    from generator.plugin import BriefingsPlugin, project_of, site_of
+
+    said = _Said()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(said)  # MkDocs logs each error in the file, then raises Abort
+    try:
+        config = load_config(str(config_file))
+    except (ConfigurationError, click.ClickException, OSError) as error:
+        reasons = said.messages or [" ".join(str(error).split())]
+        expected = "; expected a configuration that mkdocs build accepts"
+        raise Invalid([Problem(CONFIG_FILE, None, None, reason + expected) for reason in reasons]) from None
+    finally:
+        logger.removeHandler(said)
+    plugin = next((p for p in config.plugins.values() if isinstance(p, BriefingsPlugin)), None)
+    project = project_of(config, plugin.config) if plugin is not None else Project(root)
+    return (project, *site_of(config))
+
+
+class _Said(logging.Handler):
+    """Collects what MkDocs logs as errors while it reads its configuration."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(" ".join(record.getMessage().split()))
 
 
 def _or_fail(action: Callable[[], T]) -> T:

@@ -37,6 +37,17 @@ class BriefingsConfig(Config):  # type: ignore[no-untyped-call]
     pagefind_from = c.Type(int, default=site_search.PAGEFIND_FROM)
 
 
+def project_of(config: MkDocsConfig, options: BriefingsConfig) -> Project:
+    """The project a site's configuration names: its folders, relative to mkdocs.yml."""
+    root = Path(config.config_file_path or ".").resolve().parent
+    return Project(root, options.briefings_dir, options.seeds_dir)
+
+
+def site_of(config: MkDocsConfig) -> tuple[Urls, Site]:
+    """How the site's pages link to each other, and what the site is called and where it is."""
+    return Urls(config.use_directory_urls), Site(config.site_name, config.site_description, config.site_url)
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-call]
     """Validates `briefings/` against `seeds/` and generates the briefing pages."""
 
@@ -54,8 +65,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.whole_build = command in ("build", "gh-deploy") and not dirty
 
     def _project(self, config: MkDocsConfig) -> Project:
-        root = Path(config.config_file_path or ".").resolve().parent
-        return Project(root, self.config.briefings_dir, self.config.seeds_dir)
+        return project_of(config, self.config)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.whole_build:
@@ -77,8 +87,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Before MkDocs empties site_dir: a failed check leaves the last good site in place.
         try:
-            site = Site(config.site_name, config.site_description, config.site_url)
-            self.pages = build(self._project(config), Urls(config.use_directory_urls), site).pages
+            self.pages = build(self._project(config), *site_of(config)).pages
         except Invalid as error:
             raise PluginError(error.report()) from None
 

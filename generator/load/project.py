@@ -15,10 +15,9 @@ from generator.errors import Invalid, Problem
 from generator.load.quotes import MAX_SPANS, FoldedSource, Span, find
 from generator.load.validate import validate
 from generator.load.yamlfile import YamlDocument, load_yaml
+from generator.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
 from generator.model.schema import SEED_PATH_PATTERN, SLUG_MAX, SLUG_PATTERN, UNPRINTABLE, Briefing
 
-#: Larger files are refused: a briefing or a source this big is a mistake, not an article.
-MAX_FILE_BYTES = 1_000_000
 BRIEFING_SUFFIX = ".yml"
 
 

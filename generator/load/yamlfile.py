@@ -15,13 +15,10 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Invalid, Loc, Problem
+from generator.model.limits import MAX_DEPTH as MAX_DEPTH
+from generator.model.limits import MAX_EXPANDED_NODES as MAX_EXPANDED_NODES
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-#: Past this many nodes, counting every alias as a copy of what it names, a document is refused.
-MAX_EXPANDED_NODES = 100_000
-#: Briefings nest a handful of levels; anything this deep is not a briefing.
-MAX_DEPTH = 32
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from generator.model import limits
+from generator.model.limits import SLUG_MAX as SLUG_MAX
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-SLUG_MAX = 64
 SEED_PATH_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$"
 #: A day, a month or a year: as precise as the source allows.
 EVENT_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
@@ -183,12 +185,12 @@ def _calendar_date(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=limits.SLUG_MAX)]
 Text = Annotated[str, AfterValidator(_plain_text)]
 #: A name or headline: one line, its white space folded to single spaces.
-ShortText = Annotated[str, AfterValidator(_one_line), StringConstraints(max_length=200)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=2000)]
-SeedPath = Annotated[str, StringConstraints(pattern=SEED_PATH_PATTERN, max_length=255)]
+ShortText = Annotated[str, AfterValidator(_one_line), StringConstraints(max_length=limits.SHORT_TEXT_MAX)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"'`]+$", max_length=limits.URL_MAX)]
+SeedPath = Annotated[str, StringConstraints(pattern=SEED_PATH_PATTERN, max_length=limits.SEED_PATH_MAX)]
 ActorRef = Annotated[str, RefTo("actors")]
 FrontRef = Annotated[str, RefTo("fronts")]
 EvidenceRef = Annotated[str, RefTo("evidence")]
@@ -223,7 +225,7 @@ class Statement(Model):
 class BottomLine(Statement):
     """The bottom line up front: one to three sentences."""
 
-    text: Annotated[str, AfterValidator(_plain_text), StringConstraints(max_length=600)]
+    text: Annotated[str, AfterValidator(_plain_text), StringConstraints(max_length=limits.BOTTOM_LINE_MAX)]
 
 
 class Actor(Model):
@@ -319,9 +321,9 @@ class Evidence(Model):
     """An exact passage of the source, as a W3C Web Annotation text-quote selector."""
 
     id: Slug
-    exact: Annotated[str, StringConstraints(min_length=1, max_length=5000)]
-    prefix: Annotated[str, StringConstraints(max_length=500)] | None = None
-    suffix: Annotated[str, StringConstraints(max_length=500)] | None = None
+    exact: Annotated[str, StringConstraints(min_length=1, max_length=limits.EXACT_MAX)]
+    prefix: Annotated[str, StringConstraints(max_length=limits.CONTEXT_MAX)] | None = None
+    suffix: Annotated[str, StringConstraints(max_length=limits.CONTEXT_MAX)] | None = None
 
 
 class Briefing(Model):
