@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.load.quotes import FoldedSource, Span, find
+from generator.load.quotes import CLOSEST_MAX, FoldedSource, Span, find
 
 SOURCE = "He said, “It’s over.”\nThe  city   fell.\nThe city fell again."
 
@@ -55,3 +55,13 @@ def test_the_closest_passage_is_offered_when_nothing_matches() -> None:
     assert found.spans == ()
     assert found.closest == "The city fell again."
     assert found.closest_line == 3
+
+
+def test_the_closest_passage_stays_short_whatever_the_source() -> None:
+    one_word = FoldedSource("x" * 1_000_000)
+    found = find(one_word, "x" * 200 + "y")
+    assert found.closest is not None and 0 < len(found.closest) <= CLOSEST_MAX + 1
+    prose = FoldedSource(" ".join(["Forces advanced on the town again"] * 200))
+    found = find(prose, "Forces advanced on the town again " * 8 + "today")
+    assert found.closest is not None and found.closest.endswith("…") and len(found.closest) <= CLOSEST_MAX + 1
+    assert found.closest.removesuffix("…").endswith(("Forces", "advanced", "on", "the", "town", "again"))

@@ -90,6 +90,9 @@ class Found:
 MAX_SPANS = 10
 #: How much of a quote that is not found is compared when looking for the closest passage.
 _CLOSEST_SPAN = 300
+#: The closest passage offered in a message is cut to this many characters, at a word's end:
+#: a message stays a line, whatever the quote and the source.
+CLOSEST_MAX = 160
 
 
 def find(source: FoldedSource, exact: str, prefix: str | None = None, suffix: str | None = None) -> Found:
@@ -161,7 +164,11 @@ def _closest(source: FoldedSource, core: str) -> tuple[str, int]:
         scorer.set_seq1(haystack[start : start + len(core)])
         best = max(best, (scorer.ratio(), -start))
     start = -best[1]
-    end = min(len(haystack), start + len(core))
-    while end < len(haystack) and haystack[end - 1].isalnum() and haystack[end].isalnum():
-        end += 1
-    return haystack[start:end].strip(), source.line_of(source.original(start))
+    end = min(len(haystack), start + len(core), start + CLOSEST_MAX)
+    word_end = re.compile(r"\W|$").search(haystack, end, min(len(haystack), end + 40))  # finish the word, if short
+    if word_end is not None and word_end.start() - start <= CLOSEST_MAX:
+        end = word_end.start()
+    passage = haystack[start:end].strip()
+    if end < len(haystack) and end - start >= CLOSEST_MAX:
+        passage = (passage.rsplit(" ", 1)[0] if " " in passage else passage) + "…"
+    return passage, source.line_of(source.original(start))
