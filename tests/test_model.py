@@ -4,8 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.load import project, yamlfile
-from generator.model import limits, schema
+import pytest
+from pydantic import ValidationError
+
+from generator.authoring import reference
+from generator.load import project, validate, yamlfile
+from generator.model import limits, reflect, schema
+from generator.model.values import Expects, Fault
+
+
+@pytest.mark.parametrize("model", reference.models(), ids=lambda m: m.__name__)
+def test_every_field_says_what_it_means(model: type[schema.Model]) -> None:
+    assert (model.__doc__ or "").strip(), f"{model.__name__} has no docstring"
+    bare = [name for name, info in model.model_fields.items() if not (info.description or "").strip()]
+    assert not bare, f"{model.__name__}: fields without a description: {', '.join(bare)}"
+
+
+def test_every_property_in_the_json_schema_has_hover_text() -> None:
+    missing = [
+        f"{name}.{key}"
+        for name, definition in schema.json_schema()["$defs"].items()
+        for key, prop in definition.get("properties", {}).items()
+        if not prop.get("description")
+    ]
+    assert not missing
+
+
+def test_the_reference_walks_every_model_of_the_schema() -> None:
+    declared = {m for m in vars(schema).values() if isinstance(m, type) and issubclass(m, schema.Model)}
+    assert set(reference.models()) == declared - {schema.Model}
 
 
 def test_every_limit_constant_is_in_the_table() -> None:
@@ -30,3 +57,33 @@ def test_the_loaders_and_the_schema_read_the_limits() -> None:
     assert max_length("Source", "file") == limits.SEED_PATH_MAX
     assert max_length("Evidence", "exact") == limits.EXACT_MAX
     assert max_length("Evidence", "prefix") == max_length("Evidence", "suffix") == limits.CONTEXT_MAX
+
+
+def test_every_fault_of_the_schema_has_a_message() -> None:
+    assert set(validate.FAULT_MESSAGES) == set(Fault)
+
+
+def test_a_constrained_type_describes_itself_where_it_is_declared() -> None:
+    assert reflect.describe(str, [Expects("a colour such as 'red'")]) == "a colour such as 'red'"
+    assert reflect.expected(("source", "url")) == "an http:// or https:// address"
+    assert reflect.expected(("source", "file")) == "a file name inside the seeds folder, such as 'kursk-article.txt'"
+    assert (
+        reflect.expected(("events", 0, "date")) == "a date as YYYY-MM-DD, or YYYY-MM or YYYY when the source is no more precise"
+    )
+    assert reflect.expected(("claims", 0, "claimant")) == "the id of an entry in actors"
+    assert reflect.expected(("title",)) == f"text of at most {limits.SHORT_TEXT_MAX} characters"
+
+
+@pytest.mark.parametrize(
+    ("text", "fault", "context"),
+    [
+        ("  ", Fault.EMPTY_TEXT, None),
+        ("a\x07b", Fault.UNPRINTABLE, {"code_point": "U+0007"}),
+        ("TODO: write it", Fault.PLACEHOLDER, {"placeholder": "TODO:"}),
+    ],
+)
+def test_text_faults_carry_their_type_and_context(text: str, fault: Fault, context: dict[str, str] | None) -> None:
+    with pytest.raises(ValidationError) as raised:
+        schema.Statement.model_validate({"text": text, "evidence": ["x"]})
+    [error] = raised.value.errors()
+    assert (error["type"], error.get("ctx")) == (str(fault), context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -13,9 +14,9 @@ from generator.load.yamlfile import YamlDocument
 from generator.model import reflect as fields
 from generator.model.reflect import key_path
 from generator.model.schema import Briefing
+from generator.model.values import Fault
 
-#: The collections whose entries have ids, which references point into.
-#: The lists whose entries have ids, in the schema's order: actors, fronts, ..., evidence.
+#: The lists whose entries have ids, which references point into, in the schema's order.
 ID_COLLECTIONS = fields.id_collections(Briefing)
 
 
@@ -43,8 +44,8 @@ def _schema_problem(doc: YamlDocument, error: Any) -> Problem:
         return doc.problem(loc[:-1], f"missing required key {loc[-1]!r}{inside}; expected {fields.expected(loc)}")
     if kind == "extra_forbidden":
         return doc.problem(loc, _unknown_key(loc), key=True)
-    if kind == "value_error":
-        return doc.problem(loc, f"{where}: {_value_error(str(error['ctx']['error']), value)}")
+    if kind in FAULT_MESSAGES:
+        return doc.problem(loc, f"{where}: {FAULT_MESSAGES[Fault(kind)](error.get('ctx', {}), value)}")
     if kind == "too_short":
         return doc.problem(loc, f"{where}: the list is empty; expected at least {error['ctx']['min_length']} entry")
     if kind in ("string_too_long", "too_long") and isinstance(value, str):
@@ -64,20 +65,19 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
     return message + (f" (did you mean {guess[0]!r}?)" if guess else "")
 
 
-def _value_error(reason: str, value: Any) -> str:
-    if "placeholder" in reason:
-        return "still holds a 'TODO:' placeholder; expected the real text"
-    if "unprintable" in reason:
-        return f"holds the control character {reason.split()[-1]}; expected printable text"
-    if "empty text" in reason:
-        return "the text is empty; expected at least a word"
-    if "answered without answer" in reason:
-        return "status is 'answered' but there is no answer; expected an answer with text and evidence"
-    if "not a calendar date" in reason:
-        return f"{describe_value(value)} is not a day of the calendar; expected a real date as YYYY-MM-DD, YYYY-MM or YYYY"
-    if "open with answer" in reason:
-        return "an answer is given but status is 'open'; expected status 'answered'"
-    return reason
+#: The schema's own faults as messages, from each error's context and the value at fault.
+FAULT_MESSAGES: dict[Fault, Callable[[dict[str, Any], Any], str]] = {
+    Fault.PLACEHOLDER: lambda ctx, _: f"still holds a {ctx['placeholder']!r} placeholder; expected the real text",
+    Fault.UNPRINTABLE: lambda ctx, _: f"holds the control character {ctx['code_point']}; expected printable text",
+    Fault.EMPTY_TEXT: lambda ctx, _: "the text is empty; expected at least a word",
+    Fault.ANSWERED_WITHOUT_ANSWER: lambda ctx, _: (
+        "status is 'answered' but there is no answer; expected an answer with text and evidence"
+    ),
+    Fault.NOT_A_CALENDAR_DATE: lambda ctx, value: (
+        f"{describe_value(value)} is not a day of the calendar; expected a real date as YYYY-MM-DD, YYYY-MM or YYYY"
+    ),
+    Fault.OPEN_WITH_ANSWER: lambda ctx, _: "an answer is given but status is 'open'; expected status 'answered'",
+}
 
 
 def describe_value(value: Any) -> str:

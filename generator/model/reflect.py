@@ -15,7 +15,8 @@ from pydantic.fields import FieldInfo
 
 from generator.errors import Loc
 from generator.model import schema
-from generator.model.schema import RefTo, Scale
+from generator.model.scales import Scale
+from generator.model.values import Expects, RefTo
 
 
 def key_path(loc: Loc) -> str:
@@ -87,9 +88,10 @@ def expected(loc: Loc) -> str:
 
 
 def describe(annotation: Any, metadata: list[Any]) -> str:
-    target = ref_target(metadata)
-    if target:
-        return f"the id of an entry in {target}"
+    """What a value of this type and metadata is, in words: a constrained type says it itself."""
+    said = next((m.words for m in metadata if isinstance(m, RefTo | Expects)), None)
+    if said:
+        return said
     if isinstance(annotation, type) and issubclass(annotation, Scale):
         return "one of " + ", ".join(str(m) for m in annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -100,15 +102,6 @@ def describe(annotation: Any, metadata: list[Any]) -> str:
     if annotation is datetime.date:
         return "a date as YYYY-MM-DD"
     if annotation is str:
-        pattern = next((getattr(m, "pattern", None) for m in metadata if getattr(m, "pattern", None)), None)
-        if pattern == schema.SLUG_PATTERN:
-            return "an id of lower-case letters, digits and single hyphens, such as 'pokrovsk-direction'"
-        if pattern == schema.EVENT_DATE_PATTERN:
-            return "a date as YYYY-MM-DD, or YYYY-MM or YYYY when the source is no more precise"
-        if pattern and pattern.startswith("^https?"):
-            return "an http:// or https:// address"
-        if pattern:
-            return "a file name inside the seeds folder, such as 'kursk-article.txt'"
         limit = next((m.max_length for m in metadata if isinstance(m, MaxLen | StringConstraints) and m.max_length), None)
         return f"text of at most {limit} characters" if limit else "text"
     return getattr(annotation, "__name__", str(annotation))

@@ -1,0 +1,134 @@
+"""The constrained values a briefing's fields hold: ids, texts, addresses, paths, dates, references.
+
+Each type says where it is declared what it expects, in words (an `Expects` or `RefTo`
+in its `Annotated` metadata), and its validators fail with a `Fault`: a structured error
+whose type and context the loader turns into a message, without reading exception text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from generator.model import limits
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SEED_PATH_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(?:/[A-Za-z0-9][A-Za-z0-9_.-]*)*$"
+# No backslash before the quote: editors read JSON Schema patterns as ECMA-262 regexes in
+# Unicode mode, where `\"` is an invalid escape.
+URL_PATTERN = r"""^https?://[^\s<>"'`]+$"""
+#: A day, a month or a year: as precise as the source allows.
+EVENT_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+PLACEHOLDER = "TODO:"
+
+#: Characters no text may hold: C0/C1 controls other than tab and line breaks, and lone
+#: surrogates (which YAML escapes can produce but no UTF-8 page can carry).
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+class Fault(StrEnum):
+    """The error types the schema's own validators raise, beyond pydantic's built-in ones."""
+
+    EMPTY_TEXT = "empty_text"
+    UNPRINTABLE = "unprintable"
+    PLACEHOLDER = "placeholder"
+    NOT_A_CALENDAR_DATE = "not_a_calendar_date"
+    ANSWERED_WITHOUT_ANSWER = "answered_without_answer"
+    OPEN_WITH_ANSWER = "open_with_answer"
+
+
+def fault(kind: Fault, message: str, **context: Any) -> PydanticCustomError:
+    """A validation error of type `kind`; `message` may name `{context}` keys."""
+    return PydanticCustomError(str(kind), message, context or None)
+
+
+@dataclass(frozen=True)
+class Expects:
+    """Marks a constrained type with what it expects, in words, for messages and the field reference."""
+
+    words: str
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field whose value is the id of an item in another list of the same briefing."""
+
+    collection: str
+
+    @property
+    def words(self) -> str:
+        return f"the id of an entry in {self.collection}"
+
+
+def _plain_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise fault(Fault.EMPTY_TEXT, "the text is empty")
+    bad = UNPRINTABLE.search(value)
+    if bad:
+        raise fault(Fault.UNPRINTABLE, "holds the control character {code_point}", code_point=f"U+{ord(bad.group()):04X}")
+    if PLACEHOLDER in value:
+        raise fault(Fault.PLACEHOLDER, "still holds a '{placeholder}' placeholder", placeholder=PLACEHOLDER)
+    return value
+
+
+def _one_line(value: str) -> str:
+    return " ".join(_plain_text(value).split())
+
+
+def _date_text(value: Any) -> Any:
+    """YAML reads 2024-08-06 as a date and 2024 as a number; an event date keeps them as text."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _calendar_date(value: str) -> str:
+    year, month, day = ([*map(int, value.split("-")), 1, 1])[:3]
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise fault(Fault.NOT_A_CALENDAR_DATE, "not a day of the calendar") from None
+    return value
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=limits.SLUG_MAX),
+    Expects("an id of lower-case letters, digits and single hyphens, such as 'pokrovsk-direction'"),
+]
+Text = Annotated[str, AfterValidator(_plain_text)]
+#: A name or headline: one line, its white space folded to single spaces.
+ShortText = Annotated[str, AfterValidator(_one_line), StringConstraints(max_length=limits.SHORT_TEXT_MAX)]
+BottomLineText = Annotated[str, AfterValidator(_plain_text), StringConstraints(max_length=limits.BOTTOM_LINE_MAX)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=limits.URL_MAX), Expects("an http:// or https:// address")]
+SeedPath = Annotated[
+    str,
+    StringConstraints(pattern=SEED_PATH_PATTERN, max_length=limits.SEED_PATH_MAX),
+    Expects("a file name inside the seeds folder, such as 'kursk-article.txt'"),
+]
+Exact = Annotated[str, StringConstraints(min_length=1, max_length=limits.EXACT_MAX)]
+Context = Annotated[str, StringConstraints(max_length=limits.CONTEXT_MAX)]
+ActorRef = Annotated[str, RefTo("actors")]
+FrontRef = Annotated[str, RefTo("fronts")]
+EvidenceRef = Annotated[str, RefTo("evidence")]
+EventDate = Annotated[
+    str,
+    BeforeValidator(_date_text),
+    StringConstraints(pattern=EVENT_DATE_PATTERN),
+    AfterValidator(_calendar_date),
+    # YAML hands an editor a bare year as a number, which the checker accepts as text.
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "pattern": EVENT_DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+    ),
+    Expects("a date as YYYY-MM-DD, or YYYY-MM or YYYY when the source is no more precise"),
+]
+Evidence_ = Annotated[list[EvidenceRef], Field(min_length=1, description="Ids of the evidence passages that back this.")]
