@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -11,6 +12,8 @@ from generator.authoring import reference
 from generator.load import project, validate, yamlfile
 from generator.model import limits, reflect, schema
 from generator.model.values import Expects, Fault
+
+from .conftest import REPO
 
 
 @pytest.mark.parametrize("model", reference.models(), ids=lambda m: m.__name__)
@@ -57,6 +60,42 @@ def test_the_loaders_and_the_schema_read_the_limits() -> None:
     assert max_length("Source", "file") == limits.SEED_PATH_MAX
     assert max_length("Evidence", "exact") == limits.EXACT_MAX
     assert max_length("Evidence", "prefix") == max_length("Evidence", "suffix") == limits.CONTEXT_MAX
+
+
+def test_the_limits_marker_renders_every_limit() -> None:
+    page, unknown = reference.expand("# Limits\n\n<!-- briefing:limits -->\n")
+    assert not unknown
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", page)
+    assert rows[:2] == [
+        (
+            "Id",
+            "64 characters",
+            "An id (of a briefing, actor, front, question, claim, event or passage), and an actor&#39;s side.",
+        ),
+        ("Short text", "200 characters", "A one-line text: a title, a name, a headline, an outlet, an author, a place."),
+    ]
+    assert [(title, at_most) for title, at_most, _ in rows] == [
+        (limit.title, f"{limit.value:,} {limit.unit}") for limit in limits.LIMITS
+    ]
+    assert ("File size", "1,000,000 bytes") in [(t, a) for t, a, _ in rows]
+
+
+def test_the_docs_restate_no_limit_by_hand() -> None:
+    page = (REPO / "docs" / "reference.md").read_text(encoding="utf-8")
+    assert "<!-- briefing:limits -->\n" in page
+    for limit in limits.LIMITS:
+        for written in {str(limit.value), f"{limit.value:,}"}:
+            assert not re.search(rf"(?<![\d,.]){re.escape(written)}(?![\d,])", page), f"{written} is restated in the docs"
+
+
+def test_every_marker_the_docs_may_use_is_known() -> None:
+    for marker in ("<!-- briefing:fields -->", "<!-- briefing:limits -->", "<!-- briefing:scale trend -->"):
+        assert reference.expand(marker)[1] == []
+    assert reference.expand("<!-- briefing:odds -->")[1] == ["<!-- briefing:odds -->"]
+    assert reference.EXPECTED_MARKERS == (
+        "<!-- briefing:scale NAME --> (NAME one of claim-status, likelihood, confidence, trend, front-kind, "
+        "actor-kind, question-status), <!-- briefing:fields --> or <!-- briefing:limits -->"
+    )
 
 
 def test_every_fault_of_the_schema_has_a_message() -> None:

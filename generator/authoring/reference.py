@@ -2,7 +2,8 @@
 
 A docs page asks for it with a marker comment on a line of its own:
 `<!-- briefing:scale claim-status -->` for one scale, `<!-- briefing:fields -->` for the
-field reference of the briefing file format.
+field reference of the briefing file format, `<!-- briefing:limits -->` for the table of
+the format's limits.
 """
 
 from __future__ import annotations
@@ -11,11 +12,20 @@ import re
 
 from pydantic import BaseModel
 
+from generator.model import limits, schema
 from generator.model import reflect as fields
-from generator.model import schema
 from generator.pages.templating import render
 
 MARKER = re.compile(r"^<!-- briefing:(?P<what>[a-z-]+)(?: (?P<arg>[a-z-]+))? -->$", re.MULTILINE)
+
+#: Every marker `expand` knows, as a message lists them: the scale marker names its choices.
+KNOWN_MARKERS: tuple[str, ...] = (
+    f"<!-- briefing:scale NAME --> (NAME one of {', '.join(schema.SCALES)})",
+    "<!-- briefing:fields -->",
+    "<!-- briefing:limits -->",
+)
+#: The known markers as one phrase, for a warning about one that is not known.
+EXPECTED_MARKERS = ", ".join(KNOWN_MARKERS[:-1]) + " or " + KNOWN_MARKERS[-1]
 
 
 def models() -> list[type[BaseModel]]:
@@ -35,6 +45,7 @@ def models() -> list[type[BaseModel]]:
 
 
 def field_rows(model: type[BaseModel]) -> list[dict[str, object]]:
+    """One row per field of `model`: its key, what it expects, whether it is required, its meaning."""
     rows = []
     for name, info in model.model_fields.items():
         annotation, metadata = fields.unwrap_field(info)
@@ -59,6 +70,8 @@ def expand(markdown: str) -> tuple[str, list[str]]:
             return render("scale.md.j2", scale=schema.SCALES[arg])
         if what == "fields" and arg is None:
             return render("fields.md.j2", models=[(m, field_rows(m)) for m in models()])
+        if what == "limits" and arg is None:
+            return render("limits.md.j2", limits=limits.LIMITS)
         unknown.append(match.group(0))
         return match.group(0)
 
