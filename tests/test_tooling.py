@@ -76,3 +76,39 @@ def test_the_json_schema_refuses_what_the_checker_refuses() -> None:
 
 def test_the_schema_path_named_in_briefings_exists() -> None:
     assert Path(REPO / "briefings" / "../generator/briefing.schema.json").resolve().is_file()
+
+
+SCHEMAS = [REPO / "generator" / "briefing.schema.json", REPO / "generator" / "export.schema.json"]
+
+
+def _check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
+    """The venv's check-jsonschema, as authors' CI runs it; it reads patterns as editors do (ECMA-262)."""
+    command = [str(Path(sys.executable).parent / "check-jsonschema"), *args]
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+
+
+def test_the_shipped_schemas_are_valid_json_schemas_with_ecma_patterns() -> None:
+    result = _check_jsonschema("--check-metaschema", *map(str, SCHEMAS))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_jsonschema_accepts_every_valid_briefing_and_refuses_a_bad_one() -> None:
+    valid = [
+        *sorted((REPO / "briefings").glob("*.yml")),
+        REPO / "tests" / "cases" / "valid.yml",
+        *sorted((REPO / "tests" / "cases" / "series" / "briefings").glob("*.yml")),
+    ]
+    result = _check_jsonschema("--schemafile", str(SCHEMAS[0]), *map(str, valid))
+    assert result.returncode == 0, result.stdout + result.stderr
+    bad = _check_jsonschema("--schemafile", str(SCHEMAS[0]), str(REPO / "tests" / "cases" / "invalid" / "unknown-key.yml"))
+    assert bad.returncode == 1 and "'trnd' was unexpected" in bad.stdout, bad.stdout + bad.stderr
+
+
+def test_the_json_schema_takes_event_dates_as_the_checker_does() -> None:
+    data = _as_editor_sees(yaml.safe_load((REPO / "tests" / "cases" / "valid.yml").read_text(encoding="utf-8")))
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    event = {"id": "retaken", "what": "Villages retaken.", "evidence": ["ten"]}
+    for date in (2024, "2024", "2024-08", "2024-08-06"):  # YAML reads a bare year as a number
+        assert validator.is_valid({**data, "events": [{**event, "date": date}]}), date
+    for date in ("last week", "24-08-06", 24, True):
+        assert not validator.is_valid({**data, "events": [{**event, "date": date}]}), date
