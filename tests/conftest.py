@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from .goldens import excerpt, first_difference, logical_lines, wrap
+
 # 150 examples a property in a normal run; `pytest --hypothesis-profile=long` digs deeper.
 settings.register_profile("default", max_examples=150)
 settings.register_profile("long", max_examples=3000)
@@ -33,13 +35,30 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 
 def check_golden(path: Path, actual: str, update: bool) -> None:
-    """Compare `actual` with the golden file at `path`, or rewrite it with --update-goldens."""
+    """Compare `actual` with the golden file at `path`, or rewrite it with --update-goldens.
+
+    The file is stored wrapped (see goldens.py); here, in a module whose asserts pytest
+    rewrites, so that a failure shows the difference of the texts themselves.
+    """
     if update:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
+        path.write_bytes(wrap(actual).encode("utf-8"))
         return
     assert path.exists(), f"no golden file {path}; run pytest --update-goldens and review the diff"
-    assert actual == path.read_text(encoding="utf-8")
+    # Bytes, not text: reading text would turn a \r\n of the output into \n.
+    lines = logical_lines(path.read_bytes().decode("utf-8"))
+    expected = "\n".join(line.text for line in lines)
+    if actual == expected:
+        return
+    row, column = first_difference(expected, actual)
+    stored_line = lines[row].stored_line(column) if row < len(lines) else lines[-1].pieces[-1][0] + 1
+    assert actual == expected, (
+        f"{path}: the output differs from the golden file at line {row + 1}, column {column + 1}"
+        f" (line {stored_line} of the file)\n"
+        f"  golden: {excerpt(expected, row, column)}\n"
+        f"  output: {excerpt(actual, row, column)}\n"
+        "If the change is intended, run pytest --update-goldens and review the diff."
+    )
 
 
 @pytest.fixture
