@@ -1,20 +1,19 @@
-"""Write a new briefing file for a source: every section present, commented, to be filled in."""
+"""Write a new briefing file for a source: every field of the models present, described, to be filled in."""
 
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
+from generator.authoring.scaffold import comment, quote, scaffold
 from generator.errors import Invalid, Problem
 from generator.load.project import BRIEFING_SUFFIX, Project, read_text
 from generator.model import schema
 from generator.pages.sourceview import paragraphs
 
 SCHEMA_FILE = "briefing.schema.json"
+PASSAGE_ID = "first-passage"
 _SENTENCE = re.compile(r".+?[.!?](?=\s|$)", re.DOTALL)
 
 
@@ -25,7 +24,7 @@ def suggest_id(seed_name: str) -> str:
 
 
 def skeleton(project: Project, seed_name: str, today: datetime.date) -> str:
-    """The text of a new briefing file for `seeds/<seed_name>`."""
+    """The text of a new briefing file for `seeds/<seed_name>`: a header, then the scaffold of the models."""
     text = read_text(project.root / project.seeds_dir / seed_name, project.seed_display(seed_name))
     if isinstance(text, Problem):
         raise Invalid([text])
@@ -37,17 +36,19 @@ def skeleton(project: Project, seed_name: str, today: datetime.date) -> str:
     start, end = first[0]
     sentence = _SENTENCE.match(text, start, end)
     passage = text[start : sentence.end() if sentence else end].strip()
-    # Not the pages' environment: this writes YAML, whose values are JSON-quoted here, not HTML-escaped.
-    env = Environment(loader=PackageLoader("generator", "templates"), undefined=StrictUndefined, keep_trailing_newline=True)
     depth = len(Path(project.briefings_dir).parts)
-    return env.get_template("new.yml.j2").render(
-        seed=project.seed_display(seed_name),
-        file=json.dumps(seed_name),
-        today=today.isoformat(),
-        first_passage=json.dumps(passage, ensure_ascii=False),
-        schema_path="../" * depth + f"generator/{SCHEMA_FILE}",
-        choices={name.replace("-", "_"): ", ".join(str(m) for m in scale) for name, scale in schema.SCALES.items()},
-    )
+    header = [
+        f"# yaml-language-server: $schema={'../' * depth}generator/{SCHEMA_FILE}",
+        # Quoted: a character YAML refuses anywhere in a file (U+007F) would make all of it unreadable.
+        *comment(
+            f"A new briefing on {quote(project.seed_display(seed_name))}. Replace every {schema.PLACEHOLDER!r} text: "
+            "`briefing check` fails until none is left. Optional keys are commented out: to use one, remove the "
+            "'# ' before it and before the lines under it. Text is plain text, shown as written (no Markdown, no HTML)."
+        ),
+    ]
+    # The one passage every evidence list cites: the source's first sentence, so that it is found.
+    known = {"source.file": seed_name, "evidence.id": PASSAGE_ID, "evidence.exact": passage}
+    return "\n".join([*header, "", *scaffold(known, today)]) + "\n"
 
 
 def create(project: Project, seed: str, briefing_id: str | None, today: datetime.date) -> Path:
