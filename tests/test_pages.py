@@ -1,4 +1,5 @@
-"""The rendered Markdown of the shipped briefing, page by page, against golden files."""
+"""The rendered Markdown of the shipped briefing and of the series project, page by page,
+against golden files: tests/golden/ and tests/golden/series/."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from generator.pages.urls import Urls
 from generator.pipeline import build, load, serial
 
 from .conftest import REPO, check_golden
+from .test_series import SERIES, SITE
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+#: The pages of tests/cases/series/: briefings that follow each other, and a timeline.
+SERIES_GOLDEN = GOLDEN / "series"
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +24,25 @@ def pages() -> dict[str, str]:
     return build(Project(REPO), Urls(), executor=serial).pages
 
 
-def test_every_generated_page_matches_its_golden_file(pages: dict[str, str], update_goldens: bool) -> None:
+def check_pages(pages: dict[str, str], folder: Path, update: bool, skip: Path | None = None) -> None:
+    """Every page against its golden file in `folder`, and no golden file without a page."""
     for src, markdown in pages.items():
-        check_golden(GOLDEN / src, markdown, update_goldens)
-    if not update_goldens:
-        on_disk = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
+        check_golden(folder / src, markdown, update)
+    if not update:
+        on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and skip not in p.parents}
         assert on_disk == set(pages), "golden files and generated pages differ; run pytest --update-goldens"
+
+
+def test_every_generated_page_matches_its_golden_file(pages: dict[str, str], update_goldens: bool) -> None:
+    check_pages(pages, GOLDEN, update_goldens, skip=SERIES_GOLDEN)
+
+
+def test_every_page_of_briefings_over_time_matches_its_golden_file(update_goldens: bool) -> None:
+    pages = build(Project(SERIES), Urls(), SITE, serial).pages
+    # What the shipped briefing leaves out: a page that says what changed, a timeline.
+    assert "## What changed" in pages["briefings/week-2/index.md"]
+    assert '<li id="event-' in pages["timeline.md"]
+    check_pages(pages, SERIES_GOLDEN, update_goldens)
 
 
 def test_the_same_input_renders_byte_identical_pages() -> None:
