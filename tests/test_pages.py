@@ -45,12 +45,6 @@ def test_every_page_of_briefings_over_time_matches_its_golden_file(update_golden
     check_pages(pages, SERIES_GOLDEN, update_goldens)
 
 
-def test_the_same_input_renders_byte_identical_pages() -> None:
-    first = build(Project(REPO), Urls(), executor=serial).pages
-    second = build(Project(REPO), Urls(), executor=serial).pages
-    assert first == second
-
-
 def test_the_site_layout(pages: dict[str, str]) -> None:
     assert sorted(pages) == [
         "actors.md",
