@@ -19,7 +19,6 @@ from generator import search as site_search
 from generator.authoring import reference
 from generator.errors import Invalid
 from generator.load.project import Project
-from generator.model import schema
 from generator.pages import paths
 from generator.pages.site import Site
 from generator.pages.urls import Urls
@@ -131,12 +130,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             return markdown
         expanded, unknown = reference.expand(markdown)
         for marker in unknown:
-            log.warning(
-                "%s: unknown marker %s; expected <!-- briefing:scale NAME --> (NAME one of %s) or <!-- briefing:fields -->",
-                page.file.src_uri,
-                marker,
-                ", ".join(schema.SCALES),
-            )
+            log.warning("%s: unknown marker %s; expected %s", page.file.src_uri, marker, reference.EXPECTED_MARKERS)
         return expanded
 
     def on_post_build(self, config: MkDocsConfig) -> None:

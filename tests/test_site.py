@@ -141,7 +141,8 @@ def test_an_unknown_marker_in_a_docs_page_is_a_warning(project: Path, tmp_path: 
         build_site(project, tmp_path / "out")
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
         "method.md: unknown marker <!-- briefing:scale odds -->; expected <!-- briefing:scale NAME --> (NAME one of "
-        "claim-status, likelihood, confidence, trend, front-kind, actor-kind, question-status) or <!-- briefing:fields -->"
+        "claim-status, likelihood, confidence, trend, front-kind, actor-kind, question-status), <!-- briefing:fields --> "
+        "or <!-- briefing:limits -->"
     ]
 
 
