@@ -1,24 +1,49 @@
 """Load one YAML document safely, keeping the node tree to point errors at line and column.
 
 The document is composed by PyYAML's C parser when it is present (the Python one
-otherwise) and checked on the node tree before anything is constructed, so the guards
-here hold whichever parser runs: duplicate keys, alias expansion, nesting depth.
+otherwise) and checked on the node tree before anything is constructed (yamltree.py), so
+the guards hold whichever parser runs. A document that uses aliases is composed again by
+the Python parser, which keeps where each alias stands: a problem in a value reached
+through an alias is reported at the alias, where the author wrote it.
+
+Lines and columns count characters and `\\n` line breaks, as editors do: YAML also breaks
+lines at U+0085, U+2028 and U+2029, so its own line numbers are not used.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from dataclasses import dataclass
+import bisect
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Invalid, Loc, Problem
+from generator.load import yamltree
 from generator.model.limits import MAX_DEPTH as MAX_DEPTH
 from generator.model.limits import MAX_EXPANDED_NODES as MAX_EXPANDED_NODES
 
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Lines:
+    """Line and column of a character offset in a text, counting only `\\n` as a line break."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def at(self, index: int) -> tuple[int, int]:
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        line = bisect.bisect_right(self._starts, index) - 1
+        return line + 1, index - self._starts[line] + 1
+
+    def of(self, node: Node) -> tuple[int, int]:
+        return self.at(node.start_mark.index)
 
 
 @dataclass(frozen=True)
@@ -28,39 +53,53 @@ class YamlDocument:
     path: str
     data: Any
     root: Node
+    lines: Lines
+    #: The ids of the nodes that stand for an alias, each at the alias.
+    aliases: frozenset[int] = frozenset()
+    #: Each mapping's keys, by id of the mapping node: made when first asked for.
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
-        """1-based line and column of the node at `loc`, or of its nearest existing parent.
+        """1-based line and column of the node at `loc`, or of its nearest existing parent;
+        of the alias, when the way there passes through one.
 
         With `key`, the last step names a mapping key and its key node is pointed at.
         """
         node = self.root
+        alias: Node | None = None
         for i, step in enumerate(loc):
-            found = _child(node, step, want_key=key and i == len(loc) - 1)
+            found = self._child(node, step, want_key=key and i == len(loc) - 1)
             if found is None:
                 break
             node = found
-        return node.start_mark.line + 1, node.start_mark.column + 1
+            if alias is None and id(node) in self.aliases:
+                alias = node
+        return self.lines.of(alias or node)
 
     def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
         line, column = self.position(loc, key=key)
         return Problem(self.path, line, column, message)
 
-
-def _child(node: Node, step: str | int, *, want_key: bool) -> Node | None:
-    if isinstance(node, MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.value == str(step):
-                return key_node if want_key else value_node
-    elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-        child: Node = node.value[step]
-        return child
-    return None
+    def _child(self, node: Node, step: str | int, *, want_key: bool) -> Node | None:
+        if isinstance(node, MappingNode):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                # The last of a key wins, as in the data: a key of the mapping's own
+                # overrides one merged in with `<<`.
+                keys = self._keys[id(node)] = {k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
+            pair = keys.get(str(step))
+            return None if pair is None else pair[0] if want_key else pair[1]
+        if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            child: Node = node.value[step]
+            return child
+        return None
 
 
 def load_yaml(text: str, path: str) -> YamlDocument:
     """Parse `text` (the contents of `path`) into a single mapping, or raise `Invalid`."""
+    lines = Lines(text)
     loader = Loader(text)
+    aliases: frozenset[int] = frozenset()
     try:
         root = loader.get_single_node()
         if root is None:
@@ -68,144 +107,49 @@ def load_yaml(text: str, path: str) -> YamlDocument:
                 [Problem(path, 1, 1, "the file is empty; expected a briefing: a mapping of keys such as title, date and source")]
             )
         if not isinstance(root, MappingNode):
-            raise Invalid(
-                [_at(path, root, f"the document is a {_kind(root)}; expected a mapping of keys such as title, date and source")]
-            )
-        _check_tree(root, path)
-        data = _construct(loader, root)
+            message = f"the document is a {_kind(root)}; expected a mapping of keys such as title, date and source"
+            raise Invalid([yamltree.at(path, lines.of, root, message)])
+        if yamltree.check_tree(root, path, lines.of):
+            loader.dispose()
+            loader = _AliasMarkingLoader(text)
+            root = loader.get_single_node()
+            aliases = frozenset(loader.aliases)
+        data = yamltree.construct(loader, root, path, lines.of)
     except yaml.MarkedYAMLError as error:
-        raise Invalid([_yaml_error(path, text, error)]) from None
-    except yaml.YAMLError as error:  # the reader's errors carry no mark, only a position
-        raise Invalid([Problem(path, None, None, f"not readable as YAML: {error}")]) from None
+        raise Invalid([_yaml_error(path, lines, error)]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow: no mark, a position
+        line, column = lines.at(error.position)
+        message = f"the character U+{error.character:04X}, which YAML does not allow; expected printable text"
+        raise Invalid([Problem(path, line, column, message)]) from None
+    except yaml.YAMLError as error:
+        raise Invalid([Problem(path, None, None, f"not readable as YAML: {' '.join(str(error).split())}")]) from None
     finally:
         loader.dispose()
-    return YamlDocument(path, data, root)
+    return YamlDocument(path, data, root, lines, aliases)
 
 
-def _check_tree(root: Node, path: str) -> None:
-    """Refuse duplicate keys, deep nesting and alias bombs.
+class _AliasMarkingLoader(yaml.SafeLoader):
+    """PyYAML's Python loader, but each alias becomes a node of its own, at the alias.
 
-    One pass over the tree checks keys and depth; only a document that uses an alias
-    (a node reached twice) pays for measuring what its aliases expand to.
+    The node shares its value (its children) with the node the alias names, so the tree
+    means what it meant; `aliases` holds their ids.
     """
-    problems: list[Problem] = []
-    seen: set[int] = set()
-    aliased = False
-    stack: list[tuple[Node, int]] = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:
-            aliased = True
-            continue
-        seen.add(id(node))
-        if depth > MAX_DEPTH:
-            raise Invalid([_at(path, node, f"values nest more than {MAX_DEPTH} levels deep; expected a briefing's few levels")])
-        kind = node.__class__
-        if kind is MappingNode:
-            keys: dict[str, Node] = {}
-            for key_node, value_node in node.value:
-                if key_node.__class__ is ScalarNode:
-                    first = keys.setdefault(key_node.value, key_node)
-                    if first is not key_node:
-                        problems.append(_duplicate(path, key_node, first))
-                stack.append((key_node, depth + 1))
-                stack.append((value_node, depth + 1))
-        elif kind is SequenceNode:
-            stack.extend((child, depth + 1) for child in node.value)
-    if aliased:
-        _check_expansion(root, path)
-    if problems:
-        raise Invalid(problems)
 
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.aliases: set[int] = set()
 
-def _duplicate(path: str, key_node: Node, first: Node) -> Problem:
-    return _at(
-        path,
-        key_node,
-        f"duplicate key {key_node.value!r} (first at line {first.start_mark.line + 1}); expected each key once in a mapping",
-    )
-
-
-def _check_expansion(root: Node, path: str) -> None:
-    """Refuse recursive aliases, and aliases that expand past MAX_EXPANDED_NODES values."""
-    expanded: dict[int, int] = {}  # id(node) -> values it stands for, aliases expanded
-    on_path: set[int] = set()
-    # An explicit stack of (node, children done?): deep input must not blow Python's stack.
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if done:
-            on_path.discard(id(node))
-            total = 1 + sum(expanded[id(c)] for c in _children(node))
-            if total > MAX_EXPANDED_NODES:
-                raise Invalid(
-                    [
-                        _at(
-                            path,
-                            node,
-                            f"anchors and aliases expand this document past {MAX_EXPANDED_NODES:,} values; expected a briefing without alias bombs",
-                        )
-                    ]
-                )
-            expanded[id(node)] = total
-        elif id(node) in on_path:
-            raise Invalid([_at(path, node, "an alias refers to a node that contains it; expected no recursive aliases")])
-        elif id(node) not in expanded:
-            on_path.add(id(node))
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(_children(node)))
-
-
-_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-
-
-def _construct(loader: Any, root: Node) -> Any:
-    """The document's data, built from a checked tree.
-
-    Plain strings, lists and mappings (nearly all of a briefing) are built here directly;
-    every other tag goes to PyYAML's safe constructor, which refuses unknown and unsafe
-    ones. Several times faster than the generic construction, which matters at thousands
-    of briefings a build.
-    """
-    memo: dict[int, Any] = {}
-
-    def build(node: Node) -> Any:
-        key = id(node)
-        if key in memo:
-            return memo[key]
-        kind, tag = node.__class__, node.tag
-        if kind is ScalarNode and tag == _STR:
-            result: Any = node.value
-        elif kind is SequenceNode and tag == _SEQ:
-            result = memo[key] = []
-            result.extend(build(child) for child in node.value)
-        elif kind is MappingNode and tag == _MAP and not any(k.tag == "tag:yaml.org,2002:merge" for k, _ in node.value):
-            result = memo[key] = {}
-            for key_node, value_node in node.value:
-                name = build(key_node)
-                if not isinstance(name, Hashable):
-                    raise yaml.constructor.ConstructorError(
-                        "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
-                    )
-                result[name] = build(value_node)
-        else:
-            result = loader.construct_object(node, deep=True)
-        memo[key] = result
-        return result
-
-    return build(root)
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, MappingNode):
-        return [n for pair in node.value for n in pair]
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _at(path: str, node: Node, message: str) -> Problem:
-    return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message)
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if not self.check_event(AliasEvent):
+            node: Node | None = super().compose_node(parent, index)
+            return node
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        named = super().compose_node(parent, index)
+        if named is None:
+            return None
+        alias = named.__class__(named.tag, named.value, event.start_mark, event.end_mark)
+        self.aliases.add(id(alias))
+        return alias
 
 
 def _kind(node: Node) -> str:
@@ -216,26 +160,21 @@ def _kind(node: Node) -> str:
     return "mapping"
 
 
-def _yaml_error(path: str, text: str, error: yaml.MarkedYAMLError) -> Problem:
+def _yaml_error(path: str, lines: Lines, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "not valid YAML"
     if mark is None:
         return Problem(path, None, None, f"invalid YAML: {problem}")
-    if "could not determine a constructor" in problem:
-        what = f"unsupported YAML tag {problem.split('tag ', 1)[-1]}; expected plain values (strings, numbers, dates, lists, mappings)"
-    elif "found another document" in problem:
+    line, column = lines.at(mark.index)
+    if "found another document" in problem:
         what = "a second YAML document starts here; expected one briefing per file"
-    elif _char_at(text, mark.line, mark.column) == "\t" or "'\\t'" in problem:
+    elif lines.text[mark.index : mark.index + 1] == "\t" or "'\\t'" in problem:
         what = "a tab character, which YAML does not allow for indentation; expected spaces"
     else:
         what = f"invalid YAML: {problem}"
         if error.context and error.context_mark:
-            what += f" ({error.context} at line {error.context_mark.line + 1}, column {error.context_mark.column + 1})"
+            context_line, context_column = lines.at(error.context_mark.index)
+            what += f" ({error.context} at line {context_line}, column {context_column})"
         elif error.context:
             what += f" ({error.context})"
-    return Problem(path, mark.line + 1, mark.column + 1, what)
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line + 1)
-    return lines[line][column : column + 1] if line < len(lines) else ""
+    return Problem(path, line, column, what)
