@@ -25,7 +25,9 @@ def test_lines_and_columns_count_only_line_feeds() -> None:
 def test_a_file_yaml_cannot_build_does_not_hide_the_other_files_problems(case_project: Path) -> None:
     (case_project / "briefings" / "a.yml").write_text(VALID.replace("date: 2024-09-13", "date: 2024-02-30"), encoding="utf-8")
     (case_project / "briefings" / "b.yml").write_text(VALID.replace("trend: escalating", "trend: up"), encoding="utf-8")
-    (case_project / "briefings" / "c.yml").write_text(VALID.replace("why: Ukraine holds part of it.", "why: " + "1" * 5000), encoding="utf-8")
+    (case_project / "briefings" / "c.yml").write_text(
+        VALID.replace("why: Ukraine holds part of it.", "why: " + "1" * 5000), encoding="utf-8"
+    )
     with pytest.raises(Invalid) as error:
         load(Project(case_project))
     assert [(p.path, p.line, p.column) for p in error.value.problems] == [
