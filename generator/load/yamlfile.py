@@ -22,7 +22,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Invalid, Loc, Problem
-from generator.load import yamltree
+from generator.load import yamlslips, yamltree
 from generator.model.limits import MAX_DEPTH as MAX_DEPTH
 from generator.model.limits import MAX_EXPANDED_NODES as MAX_EXPANDED_NODES
 
@@ -170,6 +170,8 @@ def _yaml_error(path: str, lines: Lines, error: yaml.MarkedYAMLError) -> Problem
         what = "a second YAML document starts here; expected one briefing per file"
     elif lines.text[mark.index : mark.index + 1] == "\t" or "'\\t'" in problem:
         what = "a tab character, which YAML does not allow for indentation; expected spaces"
+    elif (slip := yamlslips.explain(lines.text, error)) is not None:
+        return Problem(path, slip.line, slip.column, slip.message)
     else:
         what = f"invalid YAML: {problem}"
         if error.context and error.context_mark:
