@@ -1,4 +1,4 @@
-"""Same input, same site: byte for byte, whatever the listing order and the time."""
+"""Same input, same site: byte for byte, whatever the hash seed, the executor, the listing order and the time."""
 
 from __future__ import annotations
 
