@@ -25,10 +25,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
+from generator.cache import Cache, Loaded, digest, file_digest
 from generator.errors import Invalid, Problem
-from generator.load.project import Entry, Header, Project, check_follows
+from generator.load.project import Entry, Project, check_follows
 from generator.pages.assemble import briefing_pages, site_pages
 from generator.pages.site import DEFAULT_SITE, Site
 from generator.pages.urls import Urls
@@ -161,24 +162,53 @@ class Outcome:
     passages: int
 
 
-def build(project: Project, urls: Urls | None = None, site: Site = DEFAULT_SITE, executor: ExecutorFactory = auto) -> Outcome:
-    """Load, check and render `project`; raises `Invalid` with every problem found."""
+def build(
+    project: Project,
+    urls: Urls | None = None,
+    site: Site = DEFAULT_SITE,
+    executor: ExecutorFactory = auto,
+    cache: Cache | None = None,
+) -> Outcome:
+    """Load, check and render `project`; raises `Invalid` with every problem found.
+
+    With a `cache` from an earlier run, only what changed is loaded and rendered again.
+    """
     context = Context(project, urls or Urls(), site)
     files, problems = project.briefing_files()
-    run = executor(context, len(files))
+    cache = cache if cache is not None else Cache()
+    reused = cache.reusable(project.root, files)
+    run = executor(context, len(files) - len(reused))
     try:
-        ordered = _load(run, files, problems)
-        packed = [item for _, item in ordered]
-        by_id = {header.id: item for header, item in ordered}
-        # The task across briefings is the longest one: it starts first.
-        across = run.submit(_site_task, packed)
-        pages: dict[str, str] = {}
-        for own in run.map(_briefing_task, [(item, by_id.get(h.follows or "")) for h, item in sorted(ordered, key=_by_path)]):
-            pages.update(own)
-        pages.update(across())
+        ordered = _load(run, files, problems, reused, cache)
+        if isinstance(run, Serial):  # kept whole here from now on: no unpickling each run
+            for loaded in ordered:
+                loaded.packed = Context.unpack(loaded.packed)
+        settings = context.settings()
+        by_id = {loaded.header.id: loaded for loaded in ordered}
+        site_key = (settings, tuple(loaded.key for loaded in ordered))
+        across = None
+        if cache.site_pages is None or cache.site_pages[0] != site_key:
+            # The task across briefings is the longest one: it starts first.
+            across = run.submit(_site_task, [loaded.packed for loaded in ordered])
+        todo, keys = [], {}
+        for loaded in sorted(ordered, key=lambda loaded: loaded.header.path):
+            previous = by_id.get(loaded.header.follows or "")
+            keys[loaded.header.id] = (settings, loaded.key, previous.key if previous else None)
+            if cache.own_pages.get(loaded.header.id, (None,))[0] != keys[loaded.header.id]:
+                todo.append((loaded.header.id, (loaded.packed, previous.packed if previous else None)))
+        for (briefing_id, _), own in zip(todo, run.map(_briefing_task, [item for _, item in todo]), strict=True):
+            cache.own_pages[briefing_id] = (keys[briefing_id], own)
+        if across is not None:
+            cache.site_pages = (site_key, across())
     finally:
         run.close()
-    return Outcome(pages, len(ordered), sum(header.passages for header, _ in ordered))
+    cache.own_pages = {bid: cache.own_pages[bid] for bid in sorted(keys)}
+    pages: dict[str, str] = {}
+    for _, own in cache.own_pages.values():
+        pages.update(own)
+    assert cache.site_pages is not None
+    pages.update(cache.site_pages[1])
+    return Outcome(pages, len(ordered), sum(loaded.header.passages for loaded in ordered))
 
 
 def load(project: Project, executor: ExecutorFactory = serial) -> list[Entry]:
@@ -187,34 +217,36 @@ def load(project: Project, executor: ExecutorFactory = serial) -> list[Entry]:
     files, problems = project.briefing_files()
     run = executor(context, len(files))
     try:
-        return [Context.unpack(item) for _, item in _load(run, files, problems)]
+        return [Context.unpack(loaded.packed) for loaded in _load(run, files, problems, {}, Cache())]
     finally:
         run.close()
 
 
-def _load(run: Executor, files: list[Path], problems: list[Problem]) -> list[tuple[Header, Packed]]:
-    """Stages 1 and 2: every briefing loaded and checked, newest first, or `Invalid`."""
-    loaded: list[tuple[Header, Packed]] = []
-    for header, item, found in run.map(_load_task, files):
+def _load(run: Executor, files: list[Path], problems: list[Problem], reused: dict[Path, Loaded], cache: Cache) -> list[Loaded]:
+    """Stages 1 and 2: every briefing loaded and checked (or reused), newest first, or `Invalid`."""
+    todo = [path for path in files if path not in reused]
+    loaded: list[Loaded] = list(reused.values())
+    for path, (result, found) in zip(todo, run.map(_load_task, todo), strict=True):
         problems.extend(found)
-        if header is not None and item is not None:
-            loaded.append((header, item))
+        if result is None:
+            cache.forget(path)
+        else:
+            loaded.append(result)
+            cache.remember(path, result)
     if not problems:
-        problems = check_follows([header for header, _ in loaded])
+        problems = check_follows([item.header for item in loaded])
     if problems:
         raise Invalid(problems)
-    return sorted(loaded, key=lambda pair: pair[0].order)
+    return sorted(loaded, key=lambda item: item.header.order)
 
 
-def _by_path(pair: tuple[Header, Any]) -> str:
-    return pair[0].path
-
-
-def _load_task(context: Context, path: Path) -> tuple[Header | None, Packed | None, list[Problem]]:
+def _load_task(context: Context, path: Path) -> tuple[Loaded | None, list[Problem]]:
+    read = file_digest(path)  # before loading: if the file changes meanwhile, the next run sees it
     entry, problems = context.project.load_briefing(path)
-    if entry is None:
-        return None, None, problems
-    return entry.header, context.pack(entry), problems
+    if entry is None or read is None:
+        return None, problems
+    key = (read, entry.source_path, digest(entry.source_text))
+    return Loaded(key, entry.header, context.pack(entry)), problems
 
 
 def _briefing_task(context: Context, item: tuple[Packed, Packed | None]) -> dict[str, str]:
