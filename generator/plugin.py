@@ -11,7 +11,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -20,9 +20,11 @@ from generator.authoring import reference
 from generator.errors import Invalid
 from generator.load.project import Project
 from generator.pages import paths
+from generator.pages.assemble import site_pages
 from generator.pages.site import Site
 from generator.pages.urls import Urls
 from generator.pipeline import build
+from generator.preview import Preview, insert, panel
 from generator.publish import Staging
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -59,9 +61,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.whole_build = False
         self.staging: Staging | None = None
         self.built = False
+        #: Under `mkdocs serve`, what is kept from one build to the next.
+        self.preview: Preview | None = None
+        self.order: list[tuple[str, str]] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.whole_build = command in ("build", "gh-deploy") and not dirty
+        self.preview = Preview() if command == "serve" else None
 
     def _project(self, config: MkDocsConfig) -> Project:
         return project_of(config, self.config)
@@ -84,9 +90,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        # Before MkDocs empties site_dir: a failed check leaves the last good site in place.
+        project = self._project(config)
+        if self.preview is not None:
+            urls, site = site_of(config)
+            self.pages = self.preview.pages(
+                project.root,
+                lambda cache: build(project, urls, site, cache=cache).pages,
+                lambda: site_pages([], urls, site),
+            )
+            return
         try:
-            self.pages = build(self._project(config), *site_of(config)).pages
+            self.pages = build(project, *site_of(config)).pages
         except Invalid as error:
             raise PluginError(error.report()) from None
 
@@ -113,9 +127,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
                 + ", ".join(clashes)
                 + "; expected them removed or renamed"
             )
+        if self.preview is not None:
+            markdown = {f.src_uri: f.content_string for f in generated if f.is_documentation_page()}
+            self.preview.plan(markdown, list(files), config.config_file_path, self.search_engine)
         for file in generated:
             files.append(file)
         self.generated = {f.src_uri for f in generated}
+        self.order = [(f.src_uri, f.url) for f in files.documentation_pages()]
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -125,6 +143,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             # The page has its Markdown now; the file's copy, front matter and all, would
             # only double what thousands of briefings hold in memory.
             page.file.content_string = ""
+            if self.preview is not None:
+                return self.preview.markdown(page.file.src_uri, page.meta, markdown)
             return markdown
         if page.file.generated_by:
             return markdown
@@ -133,7 +153,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             log.warning("%s: unknown marker %s; expected %s", page.file.src_uri, marker, reference.EXPECTED_MARKERS)
         return expanded
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return output if self.preview is None else self.preview.output(page.file.src_uri, output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if self.preview is None or not self.preview.problems or not template_name.endswith(".html"):
+            return output_content
+        return insert(output_content, panel(self.preview.problems, self.preview.root))
+
+    @event_priority(50)  # before Material's search writes its index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.preview is not None and self.search_engine == "material":
+            for plugin in config.plugins.values():
+                index = getattr(plugin, "search_index", None)
+                if index is not None and hasattr(index, "entries"):
+                    index.entries = self.preview.search_entries(index.entries, self.order)
         if self.search_engine == "pagefind":
             try:
                 site_search.index(Path(config.site_dir), config.use_directory_urls)
@@ -145,6 +179,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.built = False  # a strict build's warnings come here too, after on_post_build
 
     def on_shutdown(self) -> None:
+        self.preview = None
         if self.staging is None:
             return
         staging, self.staging = self.staging, None

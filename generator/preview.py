@@ -1,0 +1,161 @@
+"""The preview that `mkdocs serve` keeps between builds: fast after an edit, and showing
+problems in the page instead of stopping.
+
+- Between builds it keeps the pipeline's cache, and each generated page's last output:
+  a page whose Markdown and site are as last time is not rendered again (its template
+  is swapped for an empty one and its last output written back), and its search entries
+  are put back where a full build puts them.
+- While the briefings have problems, the build goes on with the last pages built without
+  problems, and every page opens with the problems and the lines of YAML around each: an
+  open page reloads with them shown, and again by itself once they are fixed. Every
+  failed build prints its problems in the terminal, the same ones a second time included.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, MutableMapping
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.cache import Cache, digest
+from generator.errors import Invalid, Problem
+
+#: The template a page is given when its last output is written back instead: rendering
+#: it costs nothing (generator/overrides/).
+REUSE_TEMPLATE = "briefings-reuse.html"
+
+
+class Preview:
+    """What `mkdocs serve` keeps from one build to the next."""
+
+    def __init__(self) -> None:
+        self.cache = Cache()
+        self.last_pages: dict[str, str] | None = None
+        self.problems: list[Problem] = []
+        self.root = Path()
+        #: For each generated page, by its source path: the digest of its Markdown and its output.
+        self.outputs: dict[str, tuple[str, str]] = {}
+        #: Material's search entries of each page, by the page's address.
+        self.search: dict[str, list[dict[str, Any]]] = {}
+        self.keys: dict[str, str] = {}
+        self.reuse: set[str] = set()
+        self.site: str | None = None
+
+    def pages(self, root: Path, make: Callable[[Cache], dict[str, str]], empty: Callable[[], dict[str, str]]) -> dict[str, str]:
+        """The pages `make` builds with the cache; while there are problems, the last good
+        ones, or `empty`'s (the site's pages with no briefing) if none were ever built."""
+        self.root = root
+        try:
+            pages = make(self.cache)
+        except Invalid as error:
+            self.problems = error.problems
+            # Printed, not logged: a logged error would fail a strict build, and the preview
+            # would stop; and MkDocs prints a message it logged before only once.
+            click.echo(f"ERROR    -  {error.report()}", err=True)
+            return self.last_pages if self.last_pages is not None else empty()
+        self.problems = []
+        self.last_pages = pages
+        return pages
+
+    def plan(self, generated: dict[str, str], others: list[Any], config_file: str | None, engine: str) -> None:
+        """Which generated pages can be written back as last built: the same Markdown, the same site."""
+        site = digest(repr((_stamp(config_file), engine, sorted((f.src_uri, _stamp(f.abs_src_path)) for f in others))))
+        same_site, self.site = site == self.site, site
+        self.keys = {src: digest(markdown) for src, markdown in generated.items()}
+        self.reuse = {src for src, key in self.keys.items() if same_site and self.outputs.get(src, ("",))[0] == key}
+        self.outputs = {src: self.outputs[src] for src in self.keys if src in self.outputs}
+
+    def markdown(self, src: str, meta: MutableMapping[str, Any], markdown: str) -> str:
+        if src in self.reuse:
+            meta["template"] = REUSE_TEMPLATE
+            return ""
+        return markdown
+
+    def output(self, src: str, output: str) -> str:
+        """The page as written: its last output if reused, with the problems on top if any."""
+        if src in self.reuse:
+            output = self.outputs[src][1]
+        elif src in self.keys:
+            self.outputs[src] = (self.keys[src], output)
+        return insert(output, panel(self.problems, self.root)) if self.problems else output
+
+    def search_entries(self, entries: list[dict[str, Any]], pages: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        """Material's search entries in the order a full build makes them, the reused pages'
+        from the build that rendered them. `pages` are (source path, address) in build order."""
+        built: dict[str, list[dict[str, Any]]] = {}
+        for entry in entries:
+            built.setdefault(str(entry["location"]).split("#", 1)[0], []).append(entry)
+        out = []
+        for src, url in pages:
+            if src not in self.reuse:
+                self.search[url] = built.get(url, [])
+            out.extend(self.search.get(url, []))
+        return out
+
+
+def _stamp(path: str | None) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path) if path else None
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size) if status else None
+
+
+#: Lines of the file shown before and after the line of a problem.
+AROUND = 2
+#: Problems shown in full; the rest are counted.
+SHOWN = 50
+_WIDTH = 160
+
+
+def panel(problems: list[Problem], root: Path) -> str:
+    """The HTML of the problems, each with the lines of its file around it."""
+    files: dict[str, list[str] | None] = {}
+    items = []
+    for problem in problems[:SHOWN]:
+        if problem.path not in files:
+            files[problem.path] = _lines(root / problem.path)
+        items.append(f"<li><p><code>{escape(str(problem))}</code></p>{_excerpt(files[problem.path], problem)}</li>")
+    more = len(problems) - SHOWN
+    rest = f"<p>And {more} more: <code>briefing check</code> lists them all.</p>" if more > 0 else ""
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    return (
+        '<div class="bf-build-errors" role="alert" data-search-exclude>'
+        f"<p><strong>{count} in the briefings.</strong> The pages show the last build without problems; "
+        "this page reloads by itself once they are fixed.</p>"
+        f"<ol>{''.join(items)}</ol>{rest}</div>"
+    )
+
+
+def insert(page: str, html: str) -> str:
+    """`page` with `html` at the start of its content (or of its body)."""
+    for anchor in ('<article class="md-content__inner md-typeset">', "<body"):
+        at = page.find(anchor)
+        if at >= 0:
+            end = page.index(">", at) + 1
+            return page[:end] + html + page[end:]
+    return html + page
+
+
+def _lines(path: Path) -> list[str] | None:
+    try:
+        return path.read_text(encoding="utf-8-sig", errors="replace").split("\n")
+    except OSError:
+        return None
+
+
+def _excerpt(lines: list[str] | None, problem: Problem) -> str:
+    if lines is None or problem.line is None or not 0 < problem.line <= len(lines):
+        return ""
+    first, last = max(1, problem.line - AROUND), min(len(lines), problem.line + AROUND)
+    rows = []
+    for number in range(first, last + 1):
+        text = lines[number - 1].rstrip("\r")
+        text = text if len(text) <= _WIDTH else text[: _WIDTH - 1] + "…"
+        mark = ">" if number == problem.line else " "
+        rows.append(escape(f"{mark}{number:>5} | {text}"))
+    return f'<pre class="bf-excerpt">{chr(10).join(rows)}</pre>'

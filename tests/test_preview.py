@@ -1,0 +1,130 @@
+"""`mkdocs serve` as a run of builds: after any sequence of edits the site equals a clean
+build of the same files, byte for byte; problems show in every page, and go."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from generator.preview import Preview
+
+SERVE_URL = "http://127.0.0.1:8000/"
+SITE_ID = "kursk-counteroffensive"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def configured(project: Path, site: Path) -> MkDocsConfig:
+    """A configuration as `mkdocs serve` loads it for each build."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = SERVE_URL
+    return config
+
+
+class Serve:
+    """Builds as `mkdocs serve` runs them: one plugin instance kept from build to build."""
+
+    def __init__(self, project: Path, site: Path) -> None:
+        self.project, self.site = project, site
+        self.config = configured(project, site)
+        self.config.plugins.on_startup(command="serve", dirty=False)
+        self.plugin = self.config.plugins["briefings"]
+
+    def rebuild(self) -> dict[str, bytes]:
+        config = configured(self.project, self.site)
+        assert config.plugins["briefings"] is self.plugin  # MkDocs keeps plugins across reloads
+        build(config, serve_url=SERVE_URL)
+        return tree(self.site)
+
+    def close(self) -> None:
+        self.config.plugins.on_shutdown()
+
+
+@pytest.fixture
+def serve(project: Path, tmp_path: Path) -> Iterator[Serve]:
+    running = Serve(project, tmp_path / "served")
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+def clean(serve: Serve, site: Path) -> dict[str, bytes]:
+    """A first serve build of the same files, with nothing kept.
+
+    MkDocs keeps one plugin instance a process: what the running preview keeps is put
+    aside meanwhile, and back after.
+    """
+    kept = serve.plugin.preview
+    assert kept is not None
+    try:
+        serve.plugin.preview = Preview()
+        build(configured(serve.project, site), serve_url=SERVE_URL)
+        return tree(site)
+    finally:
+        serve.plugin.preview = kept
+
+
+def edit(path: Path, old: str, new: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text
+
+
+def test_after_edits_the_served_site_equals_a_clean_build(serve: Serve, project: Path, tmp_path: Path) -> None:
+    serve.rebuild()
+    briefing = project / "briefings" / f"{SITE_ID}.yml"
+    edit(briefing, "title: Russia counterattacks in Kursk", "title: Edited, Russia counterattacks in Kursk")
+    served = serve.rebuild()
+    assert serve.plugin.preview is not None
+    assert "index.md" not in serve.plugin.preview.reuse  # the home page shows the title
+    assert "fronts/index.md" in serve.plugin.preview.reuse  # the list of fronts does not
+    assert served == clean(serve, tmp_path / "clean-1")
+    # An edit of a docs page only: the generated pages are written back as they were.
+    edit(project / "docs" / "method.md", "# ", "# Edited: ")
+    served = serve.rebuild()
+    assert served == clean(serve, tmp_path / "clean-2")
+
+
+def test_an_unchanged_rebuild_renders_no_generated_page_again(serve: Serve) -> None:
+    first = serve.rebuild()
+    again = serve.rebuild()
+    assert serve.plugin.preview is not None
+    assert serve.plugin.preview.reuse == set(serve.plugin.preview.keys)
+    assert again == first
+
+
+def test_problems_show_in_every_page_each_time_and_go_once_fixed(
+    serve: Serve, project: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    good = serve.rebuild()
+    briefing = project / "briefings" / f"{SITE_ID}.yml"
+    text = edit(briefing, "claimant: kartapolov", "claimant: kremlin")
+    capfd.readouterr()
+    for _ in range(2):  # the same mistake twice: reported twice
+        shown = serve.rebuild()
+        page = shown[f"briefings/{SITE_ID}/index.html"].decode("utf-8")
+        assert '<div class="bf-build-errors" role="alert"' in page
+        assert f"briefings/{SITE_ID}.yml:272:15: claims[0].claimant: &#x27;kremlin&#x27; is not defined in actors;" in page
+        assert "&gt;  272 |     claimant: kremlin" in page
+        assert "bf-build-errors" in shown["404.html"].decode("utf-8")
+        assert "bf-build-errors" in shown["method/index.html"].decode("utf-8")
+    printed = capfd.readouterr().err
+    assert printed.count("ERROR    -  1 problem found:\n") == 2
+    assert printed.count(f"briefings/{SITE_ID}.yml:272:15: claims[0].claimant: 'kremlin' is not defined in actors;") == 2
+    briefing.write_text(text, encoding="utf-8")
+    assert serve.rebuild() == good
+
+
+def test_a_first_build_with_problems_still_serves_a_page_that_shows_them(serve: Serve, project: Path) -> None:
+    edit(project / "briefings" / f"{SITE_ID}.yml", "trend: escalating", "trend: upward")
+    shown = serve.rebuild()
+    assert "bf-build-errors" in shown["index.html"].decode("utf-8")
