@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Invalid
+from generator.load import project
 from generator.load.project import Project
+from generator.load.validate import validate
+from generator.load.yamlfile import YamlDocument, load_yaml
 from generator.pipeline import load
 
 from .conftest import CASES, check_golden
@@ -54,3 +57,53 @@ def test_a_briefing_file_name_must_be_an_id(case_project: Path) -> None:
         "briefings/Kursk_Update.yml: the file name 'Kursk_Update' is not a briefing id; expected lower-case letters, digits and single hyphens, at most 64 characters, then .yml",
         "briefings/notes.txt: not a briefing file; expected only NAME.yml files in briefings/",
     ]
+
+
+def _doc(path: Path) -> YamlDocument:
+    return load_yaml(path.read_text(encoding="utf-8"), f"briefings/{path.name}")
+
+
+@pytest.mark.parametrize(
+    ("loc", "expected"),
+    [
+        (
+            ("evidence", 1, "exact"),
+            ["evidence[1].exact: binary data is not valid here; expected text of at most 5000 characters"],
+        ),
+        (("title",), ["title: binary data is not valid here; expected text of at most 200 characters"]),
+        (
+            ("actors", 0, "id"),
+            [
+                "actors[0].id: binary data is not valid here; expected an id of lower-case letters, digits and single hyphens, such as 'pokrovsk-direction'",
+                "stakes[0].party: 'russia' is not defined in actors; expected one of kartapolov",
+            ],
+        ),
+        (
+            ("fronts", 0, "evidence", 0),
+            ["fronts[0].evidence[0]: binary data is not valid here; expected the id of an entry in evidence"],
+        ),
+    ],
+)
+def test_binary_is_never_text(loc: tuple[str | int, ...], expected: list[str]) -> None:
+    """YAML refuses !!binary; the models refuse bytes too, where pydantic's lax mode would decode them."""
+    doc = _doc(CASES / "valid.yml")
+    parent = doc.data
+    for step in loc[:-1]:
+        parent = parent[step]
+    parent[loc[-1]] = b"A total of about 10 settlements have been liberated."
+    briefing, problems = validate(doc)
+    assert briefing is None
+    assert [p.message for p in problems] == expected
+
+
+def test_an_accepted_briefing_has_a_span_for_every_passage(case_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """However a quote comes to be left out of matching, the briefing is refused, never accepted without its span."""
+    shutil.copy(CASES / "valid.yml", case_project / "briefings" / "valid.yml")
+    real = project._selectors
+    monkeypatch.setattr(project, "_selectors", lambda data, briefing: real(data, briefing)[:-1])
+    with pytest.raises(Invalid) as error:
+        load(Project(case_project))
+    assert error.value.report() == (
+        "1 problem found:\nbriefings/valid.yml:46:12: evidence[1].exact: the quote was not matched in seeds/article.txt;"
+        " expected the source's exact words"
+    )

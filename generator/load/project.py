@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.errors import Invalid, Problem
+from pydantic import TypeAdapter, ValidationError
+
+from generator.errors import Invalid, Problem, capped
+from generator.load.files import file_kind
+from generator.load.files import read_text as read_text
 from generator.load.quotes import MAX_SPANS, FoldedSource, Span, find
+from generator.load.suggest import Suggestions
 from generator.load.validate import validate
 from generator.load.yamlfile import YamlDocument, load_yaml
+from generator.model.limits import EVIDENCE_MAX, MAX_PROBLEMS
 from generator.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
-from generator.model.schema import SEED_PATH_PATTERN, SLUG_MAX, SLUG_PATTERN, UNPRINTABLE, Briefing
+from generator.model.schema import SEED_PATH_PATTERN, SLUG_MAX, SLUG_PATTERN, Briefing
+from generator.model.values import Context, Exact
 
 BRIEFING_SUFFIX = ".yml"
 
@@ -75,31 +80,50 @@ class Project:
             return path.as_posix()
 
     def briefing_files(self) -> tuple[list[Path], list[Problem]]:
+        """The briefing files of the project, and a problem for everything else in its folder.
+
+        Nothing the file system says stops the run: a folder or a file that cannot be read is
+        a problem of its own, and the other briefings are still checked.
+        """
         folder = self.root / self.briefings_dir
-        if not folder.is_dir():
-            return [], [
-                Problem(
-                    self.display(folder), None, None, "the briefings folder does not exist; expected a folder of NAME.yml files"
-                )
-            ]
+        shown = self.display(folder)
+        expected = f"expected a folder of NAME{BRIEFING_SUFFIX} files"
+        try:
+            names = sorted(os.listdir(folder))
+        except FileNotFoundError:
+            return [], [Problem(shown, None, None, f"the briefings folder does not exist; {expected}")]
+        except NotADirectoryError:
+            return [], [Problem(shown, None, None, f"the briefings folder is not a folder; {expected}")]
+        except OSError as error:
+            return [], [Problem(shown, None, None, f"cannot be read ({error.strerror}); {expected} that can be read")]
         files, problems = [], []
-        for path in sorted(folder.iterdir()):
-            if path.name.startswith("."):
+        not_briefing = f"not a briefing file; expected only NAME{BRIEFING_SUFFIX} files in {self.briefings_dir}/"
+        for name in names:
+            if name.startswith("."):
                 continue
-            if path.suffix != BRIEFING_SUFFIX or not path.is_file():
-                problems.append(
-                    Problem(
-                        self.display(path),
-                        None,
-                        None,
-                        f"not a briefing file; expected only NAME{BRIEFING_SUFFIX} files in {self.briefings_dir}/",
-                    )
-                )
+            path = folder / name
+            if not name.endswith(BRIEFING_SUFFIX):
+                problems.append(Problem(self.display(path), None, None, not_briefing))
+                continue
+            kind = file_kind(path)
+            if isinstance(kind, OSError):
+                message = f"cannot be read ({kind.strerror}); expected a briefing file that can be read"
+                problems.append(Problem(self.display(path), None, None, message))
+            elif kind == "missing":  # listed, yet not there: a link to nothing
+                message = "a link to a file that does not exist; expected a briefing file"
+                problems.append(Problem(self.display(path), None, None, message))
+            elif kind != "file":
+                problems.append(Problem(self.display(path), None, None, not_briefing))
             else:
                 files.append(path)
         return files, problems
 
     def load_briefing(self, path: Path) -> tuple[Entry | None, list[Problem]]:
+        """The briefing at `path`, checked, or its problems: at most MAX_PROBLEMS of them listed."""
+        entry, problems = self._load_briefing(path)
+        return entry, capped(problems)
+
+    def _load_briefing(self, path: Path) -> tuple[Entry | None, list[Problem]]:
         display = self.display(path)
         briefing_id = path.name[: -len(BRIEFING_SUFFIX)]
         if not _is_slug(briefing_id):
@@ -126,12 +150,24 @@ class Project:
         source = self.seed(source_file)
         if isinstance(source, Problem):
             return None, [*problems, doc.problem(("source", "file"), source.message)]
-        spans, quote_problems = match_evidence(doc, source, self.seed_display(source_file))
+        shown = self.seed_display(source_file)
+        spans, quote_problems = match_evidence(doc, briefing, source, shown)
         problems += quote_problems
         if problems or briefing is None:
             return None, problems
+        # The pages rely on it: every passage of an accepted briefing stands in its source.
+        unmatched = [
+            doc.problem(
+                ("evidence", index, "exact"),
+                f"evidence[{index}].exact: the quote was not matched in {shown}; expected the source's exact words",
+            )
+            for index, evidence in enumerate(briefing.evidence)
+            if evidence.id not in spans
+        ]
+        if unmatched:
+            return None, unmatched
         follows_at = doc.position(("follows",)) if briefing.follows else None
-        return Entry(briefing_id, display, briefing, self.seed_display(source_file), source.text, spans, follows_at), []
+        return Entry(briefing_id, display, briefing, shown, source.text, spans, follows_at), []
 
     def seed_display(self, name: str) -> str:
         return f"{self.seeds_dir}/{name}"
@@ -143,23 +179,38 @@ class Project:
         return self._seeds[name]
 
     def _read_seed(self, name: str) -> FoldedSource | Problem:
-        folder = (self.root / self.seeds_dir).resolve()
-        path = self.root / self.seeds_dir / name
+        folder = self.root / self.seeds_dir
+        path = folder / name
         shown = self.seed_display(name)
-        if not path.is_file():
-            return Problem(shown, None, None, f"source file {shown!r} does not exist; expected a text file in {self.seeds_dir}/")
-        if not path.resolve().is_relative_to(folder):
-            return Problem(shown, None, None, f"source file {shown!r} leads outside {self.seeds_dir}/; expected a file inside it")
+        where = f"source file {shown!r}"
+        kind = file_kind(path)
+        if isinstance(kind, OSError):
+            return Problem(
+                shown, None, None, f"{where} cannot be read ({kind.strerror}); expected a readable text file in {self.seeds_dir}/"
+            )
+        if kind != "file":
+            what = {"missing": "does not exist", "folder": "is a folder"}.get(kind, "is not a regular file")
+            return Problem(shown, None, None, f"{where} {what}; expected a text file in {self.seeds_dir}/")
+        try:
+            inside = path.resolve().is_relative_to(folder.resolve())
+        except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links, in Python 3.11
+            reason = error.strerror if isinstance(error, OSError) else "Too many levels of symbolic links"
+            return Problem(
+                shown, None, None, f"{where} cannot be read ({reason}); expected a readable text file in {self.seeds_dir}/"
+            )
+        if not inside:
+            return Problem(shown, None, None, f"{where} leads outside {self.seeds_dir}/; expected a file inside it")
         text = read_text(path, shown)
         if isinstance(text, Problem):
             at = f" at line {text.line}, column {text.column}" if text.line else ""
-            return Problem(shown, None, None, f"source file {shown!r}{at}: {text.message}")
+            return Problem(shown, None, None, f"{where}{at}: {text.message}")
         return FoldedSource(text)
 
 
 def check_follows(headers: list[Header]) -> list[Problem]:
     """Each `follows` names another briefing, dated no later, in a chain that ends."""
     by_id = {header.id: header for header in headers}
+    suggestions = Suggestions(by_id)
     problems = []
     for header in headers:
         followed = header.follows
@@ -168,9 +219,8 @@ def check_follows(headers: list[Header]) -> list[Problem]:
         line, column = header.follows_at or (None, None)
         target = by_id.get(followed)
         if target is None or target is header:
-            known = sorted(h.id for h in headers if h is not header)
-            guess = difflib.get_close_matches(followed, known, n=1, cutoff=0.6) if target is None else []
-            hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+            guess = suggestions.best(followed, besides=header.id) if target is None else None
+            hint = f" (did you mean {guess!r}?)" if guess else ""
             what = "this briefing itself" if target is header else "no briefing"
             message = (
                 f"follows: {followed!r} is {what}; expected the id of an earlier briefing (its file name without .yml){hint}"
@@ -195,59 +245,62 @@ def _is_slug(name: str) -> bool:
     return len(name) <= SLUG_MAX and re.fullmatch(SLUG_PATTERN, name) is not None
 
 
-def read_text(path: Path, display: str) -> str | Problem:
-    """A file's text: UTF-8 with or without a BOM, line endings as `\\n`, Unicode as NFC."""
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            return Problem(display, None, None, f"the file is {size:,} bytes; expected at most {MAX_FILE_BYTES:,}")
-        data = path.read_bytes()
-    except OSError as error:
-        return Problem(display, None, None, f"cannot be read ({error.strerror}); expected a readable file")
-    nul = data.find(b"\0")
-    if nul >= 0:
-        return Problem(display, None, None, f"NUL byte at byte offset {nul}; expected text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return Problem(
-            display, None, None, f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; expected UTF-8 text"
-        )
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    bad = UNPRINTABLE.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        return Problem(display, line, column, f"control character U+{ord(bad.group()):04X}; expected text")
-    return text
-
-
 def _raw(data: Any, *keys: str) -> Any:
     for key in keys:
         data = data.get(key) if isinstance(data, dict) else None
     return data
 
 
-def _selectors(data: Any) -> list[tuple[int, str, str, str | None, str | None]]:
-    """Each evidence entry of the raw data with a usable selector: index, id, exact, prefix, suffix."""
+Selector = tuple[int, str, str, str | None, str | None]
+
+
+def _selectors(data: Any, briefing: Briefing | None) -> list[Selector]:
+    """Each evidence entry with a usable selector: index, id, exact, prefix, suffix.
+
+    From the briefing when it passed the schema, so that every passage of it is looked
+    for; else from the raw data, so that quotes are checked even then.
+    """
+    if briefing is not None:
+        return [(i, e.id, e.exact, e.prefix, e.suffix) for i, e in enumerate(briefing.evidence)]
     items = _raw(data, "evidence")
+    if not isinstance(items, list) or len(items) > EVIDENCE_MAX:
+        return []  # the schema reports a list that is too long: each quote would cost a scan of the source
     out = []
-    for index, item in enumerate(items if isinstance(items, list) else []):
-        if not isinstance(item, dict) or not isinstance(item.get("exact"), str) or not item["exact"].strip():
+    for index, item in enumerate(items):
+        # A selector the schema refuses is reported there, not looked for as well.
+        if not isinstance(item, dict) or not _valid(_EXACT, item.get("exact")):
             continue
         prefix, suffix = item.get("prefix"), item.get("suffix")
-        prefix = prefix if isinstance(prefix, str) else None
-        suffix = suffix if isinstance(suffix, str) else None
+        if not (_valid(_CONTEXT, prefix) and _valid(_CONTEXT, suffix)):
+            continue
         out.append((index, str(item.get("id")), item["exact"], prefix, suffix))
     return out
 
 
-def match_evidence(doc: YamlDocument, source: FoldedSource, shown: str) -> tuple[dict[str, Span], list[Problem]]:
-    """Where each evidence quote stands in the source; a problem for each that stands nowhere or twice."""
+_EXACT: TypeAdapter[str] = TypeAdapter(Exact)
+_CONTEXT: TypeAdapter[str | None] = TypeAdapter(Context | None)
+
+
+def _valid(adapter: TypeAdapter[Any], value: Any) -> bool:
+    try:
+        adapter.validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+def match_evidence(
+    doc: YamlDocument, briefing: Briefing | None, source: FoldedSource, shown: str
+) -> tuple[dict[str, Span], list[Problem]]:
+    """Where each evidence quote stands in the source; a problem for each that stands nowhere or twice.
+
+    The closest passage to a quote that is not found is looked for only while fewer than
+    MAX_PROBLEMS quotes have failed: a later one is never listed.
+    """
     spans: dict[str, Span] = {}
-    problems = []
-    for index, evidence_id, exact, prefix, suffix in _selectors(doc.data):
-        found = find(source, exact, prefix, suffix)
+    problems: list[Problem] = []
+    for index, evidence_id, exact, prefix, suffix in _selectors(doc.data, briefing):
+        found = find(source, exact, prefix, suffix, closest=len(problems) < MAX_PROBLEMS)
         where = f"evidence[{index}].exact"
         if len(found.spans) == 1:
             spans[evidence_id] = found.spans[0]

@@ -95,10 +95,13 @@ _CLOSEST_SPAN = 300
 CLOSEST_MAX = 160
 
 
-def find(source: FoldedSource, exact: str, prefix: str | None = None, suffix: str | None = None) -> Found:
+def find(
+    source: FoldedSource, exact: str, prefix: str | None = None, suffix: str | None = None, *, closest: bool = True
+) -> Found:
     """The places where `prefix + exact + suffix` stands in `source`, as spans of `exact`.
 
-    At most MAX_SPANS are returned; when there are none, the closest passage is.
+    At most MAX_SPANS are returned; when there are none, the closest passage is, unless
+    `closest` is False (looking for it costs a few scans of the source).
     """
     core = fold(exact)
     before = _fold_edge(prefix or "", keep="end")
@@ -112,7 +115,7 @@ def find(source: FoldedSource, exact: str, prefix: str | None = None, suffix: st
         end = begin + len(core)
         spans.append(Span(source.original(begin), source.original(end - 1) + 1))
         start = haystack.find(needle, start + 1)
-    if spans:
+    if spans or not closest:
         return Found(tuple(spans))
     near, line = _closest(source, core)
     return Found((), near, line)

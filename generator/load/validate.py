@@ -1,23 +1,47 @@
-"""Validate one loaded briefing against the schema and its own cross-references."""
+"""Validate one loaded briefing against the schema and its own cross-references.
+
+The cost stays linear in the file, however much is wrong with it: each problem is first
+only placed, and only the first MAX_PROBLEMS by place are worded (suggestions and lists of
+what is known cost more than placing). Suggestions come from `Suggestions`, made once per
+list of ids.
+"""
 
 from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import Loc, Problem
+from generator.errors import Loc, Problem, unlisted
+from generator.load.suggest import Suggestions
 from generator.load.yamlfile import YamlDocument
 from generator.model import reflect as fields
+from generator.model.limits import MAX_PROBLEMS
 from generator.model.reflect import key_path
+from generator.model.scales import Scale
 from generator.model.schema import Briefing
 from generator.model.values import Fault
 
 #: The lists whose entries have ids, which references point into, in the schema's order.
 ID_COLLECTIONS = fields.id_collections(Briefing)
+#: How many of a list's ids a message about a reference into it names.
+LISTED_IDS = 12
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem placed but not yet worded: its key path, and how to say what is wrong."""
+
+    loc: Loc
+    say: Callable[[], str]
+    #: The last step of `loc` names a mapping key, and the key is pointed at.
+    key: bool = False
 
 
 def validate(doc: YamlDocument) -> tuple[Briefing | None, list[Problem]]:
@@ -25,34 +49,60 @@ def validate(doc: YamlDocument) -> tuple[Briefing | None, list[Problem]]:
     try:
         briefing = Briefing.model_validate(doc.data)
     except ValidationError as error:
-        problems = [_schema_problem(doc, e) for e in error.errors()]
+        errors = error.errors()
+        findings = [_schema_finding(e) for e in errors]
         # Reference checks still run on the raw data, so one run reports everything; a
         # place the schema already faulted is not reported twice.
-        faulted = {tuple(e["loc"]) for e in error.errors()}
-        return None, problems + [p for loc, p in check_ids(doc) if loc not in faulted]
-    return briefing, [p for _, p in check_ids(doc)]
+        faulted = {tuple(e["loc"]) for e in errors}
+        return None, worded(doc, findings + [f for f in check_ids(doc) if tuple(f.loc) not in faulted])
+    return briefing, worded(doc, check_ids(doc))
 
 
-def _schema_problem(doc: YamlDocument, error: Any) -> Problem:
+def worded(doc: YamlDocument, findings: list[Finding]) -> list[Problem]:
+    """The first MAX_PROBLEMS findings by place as problems, and one that counts the rest.
+
+    Findings at the same place as the last one listed are worded too, so that the
+    order among them (by message) is the report's.
+    """
+    placed = sorted((doc.position(f.loc, key=f.key), order) for order, f in enumerate(findings))
+    if len(placed) > MAX_PROBLEMS:
+        last = placed[MAX_PROBLEMS - 1][0]
+        placed = [(at, order) for at, order in placed if at <= last]
+    problems = [Problem(doc.path, line, column, findings[order].say()) for (line, column), order in placed]
+    rest = len(findings) - len(placed)
+    return [*problems, unlisted(doc.path, rest)] if rest else problems
+
+
+def _schema_finding(error: Any) -> Finding:
     loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
-    where = key_path(loc)
     if kind == "missing":
-        parent = key_path(loc[:-1])
-        inside = f" in {parent}" if parent else ""
-        return doc.problem(loc[:-1], f"missing required key {loc[-1]!r}{inside}; expected {fields.expected(loc)}")
+        return Finding(loc[:-1], lambda: _missing(loc))
     if kind == "extra_forbidden":
-        return doc.problem(loc, _unknown_key(loc), key=True)
+        return Finding(loc, lambda: _unknown_key(loc), key=True)
+    return Finding(loc, lambda: f"{key_path(loc)}: {_fault(kind, error, value, loc)}")
+
+
+def _missing(loc: tuple[Any, ...]) -> str:
+    parent = key_path(loc[:-1])
+    inside = f" in {parent}" if parent else ""
+    return f"missing required key {loc[-1]!r}{inside}; expected {fields.expected(loc)}"
+
+
+def _fault(kind: str, error: Any, value: Any, loc: tuple[Any, ...]) -> str:
+    """What is wrong with the value at `loc`, and what was expected."""
     if kind in FAULT_MESSAGES:
-        return doc.problem(loc, f"{where}: {FAULT_MESSAGES[Fault(kind)](error.get('ctx', {}), value)}")
+        return FAULT_MESSAGES[Fault(kind)](error.get("ctx", {}), value)
+    if kind == "string_too_short":  # a quote of no characters at all: empty, as one of white space only
+        return FAULT_MESSAGES[Fault.EMPTY_TEXT]({}, value)
     if kind == "too_short":
-        return doc.problem(loc, f"{where}: the list is empty; expected at least {error['ctx']['min_length']} entry")
+        return f"the list is empty; expected at least {error['ctx']['min_length']} entry"
     if kind in ("string_too_long", "too_long") and isinstance(value, str):
-        return doc.problem(loc, f"{where}: {len(value)} characters; expected {fields.expected(loc)}")
-    return doc.problem(
-        loc, f"{where}: {describe_value(value)} is not valid here; expected {fields.expected(loc)}{_quote_hint(value, loc)}"
-    )
+        return f"{len(value)} characters; expected {fields.expected(loc)}"
+    if kind == "too_long" and isinstance(value, list):
+        return f"{len(value):,} entries; expected at most {error['ctx']['max_length']:,}"
+    return f"{describe_value(value)} is not valid here; expected {fields.expected(loc)}{_quote_hint(value, loc)}"
 
 
 def _unknown_key(loc: tuple[Any, ...]) -> str:
@@ -61,6 +111,7 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
     known = list(found[0].model_fields) if found and isinstance(found[0], type) and issubclass(found[0], BaseModel) else []
     inside = f" in {key_path(loc[:-1])}" if loc[:-1] else ""
     message = f"unknown key {key!r}{inside}; expected one of " + ", ".join(known)
+    # The keys of a model are a handful: comparing with each costs no more than naming them.
     guess = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
     return message + (f" (did you mean {guess[0]!r}?)" if guess else "")
 
@@ -69,6 +120,10 @@ def _unknown_key(loc: tuple[Any, ...]) -> str:
 FAULT_MESSAGES: dict[Fault, Callable[[dict[str, Any], Any], str]] = {
     Fault.PLACEHOLDER: lambda ctx, _: f"still holds a {ctx['placeholder']!r} placeholder; expected the real text",
     Fault.UNPRINTABLE: lambda ctx, _: f"holds the control character {ctx['code_point']}; expected printable text",
+    Fault.BIDI_CONTROL: lambda ctx, _: (
+        f"holds the bidirectional formatting character {ctx['code_point']} ({ctx['name']}), which can reorder the text"
+        " shown around it; expected text without it"
+    ),
     Fault.EMPTY_TEXT: lambda ctx, _: "the text is empty; expected at least a word",
     Fault.ANSWERED_WITHOUT_ANSWER: lambda ctx, _: (
         "status is 'answered' but there is no answer; expected an answer with text and evidence"
@@ -92,18 +147,42 @@ def describe_value(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"
     if value is None:
         return "an empty value"
     text = str(value)
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
+#: What YAML makes of an unquoted value that is not text, in words.
+_READ_AS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "a boolean"),
+    ((int, float), "a number"),
+    (datetime.date, "a date"),
+)
+
+
 def _quote_hint(value: Any, loc: tuple[Any, ...]) -> str:
+    """For a text, an id or a scale's value that YAML read as something else: put it in quotes."""
     found = fields.field_at(loc)
-    wants_text = found is not None and found[0] is str
-    if wants_text and isinstance(value, (bool, int, float, datetime.date)):
-        return " (YAML read this as a non-text value: put it in quotes)"
-    return ""
+    if found is None:
+        return ""
+    annotation = found[0]
+    scale = isinstance(annotation, type) and issubclass(annotation, Scale)
+    read = next((words for kinds, words in _READ_AS if isinstance(value, kinds)), None)
+    if read is None or not (annotation is str or scale):
+        return ""
+    example = next((m for m in annotation if _unquoted(str(m)) == (type(value), value)), None) if scale else None
+    such = f", as in '{example}'" if example is not None else ""
+    return f" (YAML read the unquoted value as {read}: put it in quotes{such})"
+
+
+@functools.cache
+def _unquoted(text: str) -> tuple[type, Any]:
+    """What YAML reads `text` as, unquoted, with its type (False and 0 are equal in Python)."""
+    value = yaml.safe_load(text)
+    return type(value), value
 
 
 def _entries(data: Any, collection: str) -> list[tuple[int, str]] | None:
@@ -114,63 +193,76 @@ def _entries(data: Any, collection: str) -> list[tuple[int, str]] | None:
     return [(i, item["id"]) for i, item in enumerate(items) if isinstance(item, dict) and isinstance(item.get("id"), str)]
 
 
-def check_ids(doc: YamlDocument) -> list[tuple[Loc, Problem]]:
+@dataclass
+class _Known:
+    """A collection's ids, with what messages about references into it need, made once."""
+
+    index: dict[str, int]
+
+    @functools.cached_property
+    def listed(self) -> str:
+        known = sorted(self.index)
+        return ", ".join(known[:LISTED_IDS]) + (", ..." if len(known) > LISTED_IDS else "")
+
+    @functools.cached_property
+    def suggestions(self) -> Suggestions:
+        return Suggestions(self.index)
+
+
+def check_ids(doc: YamlDocument) -> list[Finding]:
     """Duplicate ids, references to ids that are not defined, and evidence that nothing cites.
 
     Works on the raw data, so that it runs even where the schema found problems.
     """
-    found: list[tuple[Loc, Problem]] = []
-    defined: dict[str, dict[str, int]] = {}
+    found: list[Finding] = []
+    defined: dict[str, _Known] = {}
     for collection in ID_COLLECTIONS:
         entries = _entries(doc.data, collection)
         if entries is None:
             continue  # the schema reports the collection itself; references into it cannot be judged
         seen: dict[str, int] = {}
         for index, entry_id in entries:
-            loc: Loc = (collection, index, "id")
             if entry_id in seen:
-                first_line, _ = doc.position((collection, seen[entry_id], "id"))
-                found.append(
-                    (
-                        loc,
-                        doc.problem(
-                            loc,
-                            f"{collection}[{index}].id: duplicate id {entry_id!r} (first at line {first_line}); expected each id once in {collection}",
-                        ),
-                    )
-                )
+                found.append(_duplicate(doc, collection, index, entry_id, seen[entry_id]))
             else:
                 seen[entry_id] = index
-        defined[collection] = seen
+        defined[collection] = _Known(seen)
 
     cited: set[str] = set()
     for ref_loc, collection, ref in fields.iter_refs(Briefing, doc.data):
         if collection == "evidence":
             cited.add(ref)
-        if collection not in defined or ref in defined[collection]:
-            continue
-        known = sorted(defined[collection])
-        guess = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
-        listed = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
-        expected = f"one of {listed}" if known else f"an id defined in {collection}"
-        found.append(
-            (
-                ref_loc,
-                doc.problem(ref_loc, f"{key_path(ref_loc)}: {ref!r} is not defined in {collection}; expected {expected}{hint}"),
-            )
-        )
+        if collection in defined and ref not in defined[collection].index:
+            found.append(_undefined(ref_loc, collection, ref, defined[collection]))
 
-    for index, evidence_id in _entries(doc.data, "evidence") or []:
-        if evidence_id not in cited:
-            loc = ("evidence", index, "id")
-            found.append(
-                (
-                    loc,
-                    doc.problem(
-                        loc,
-                        f"evidence[{index}]: {evidence_id!r} is cited by nothing; expected every passage to back a statement (cite it or remove it)",
-                    ),
-                )
-            )
+    found += [
+        _uncited(index, evidence_id) for index, evidence_id in _entries(doc.data, "evidence") or [] if evidence_id not in cited
+    ]
     return found
+
+
+def _duplicate(doc: YamlDocument, collection: str, index: int, entry_id: str, first: int) -> Finding:
+    def say() -> str:
+        first_line, _ = doc.position((collection, first, "id"))
+        return f"{collection}[{index}].id: duplicate id {entry_id!r} (first at line {first_line}); expected each id once in {collection}"
+
+    return Finding((collection, index, "id"), say)
+
+
+def _uncited(index: int, evidence_id: str) -> Finding:
+    return Finding(
+        ("evidence", index, "id"),
+        lambda: (
+            f"evidence[{index}]: {evidence_id!r} is cited by nothing; expected every passage to back a statement (cite it or remove it)"
+        ),
+    )
+
+
+def _undefined(loc: Loc, collection: str, ref: str, known: _Known) -> Finding:
+    def say() -> str:
+        expected = f"one of {known.listed}" if known.index else f"an id defined in {collection}"
+        guess = known.suggestions.best(ref)
+        hint = f" (did you mean {guess!r}?)" if guess else ""
+        return f"{key_path(loc)}: {ref!r} is not defined in {collection}; expected {expected}{hint}"
+
+    return Finding(loc, say)

@@ -39,6 +39,9 @@ URL_MAX = _limit("Address", 2_000, "characters", "The source's url.")
 SEED_PATH_MAX = _limit("Source path", 255, "characters", "The source's file name inside the seeds folder.")
 EXACT_MAX = _limit("Quoted passage", 5_000, "characters", "An evidence passage's exact words.")
 CONTEXT_MAX = _limit("Quote context", 500, "characters", "An evidence passage's prefix, and its suffix.")
+# Each passage is looked for in the whole of its source, and the source page marks each one:
+# the work grows with passages times source, so both are bounded.
+EVIDENCE_MAX = _limit("Evidence passages", 1_000, "passages", "The evidence passages of one briefing.")
 # A briefing or a source this big is a mistake, not an article.
 MAX_FILE_BYTES = _limit("File size", 1_000_000, "bytes", "A briefing file, and a source text.")
 # Counting every alias as a copy of what it names stops alias bombs before they are built.
@@ -47,6 +50,11 @@ MAX_EXPANDED_NODES = _limit(
 )
 # Briefings nest a handful of levels; anything this deep is not a briefing.
 MAX_DEPTH = _limit("YAML nesting", 32, "levels", "How deep values nest inside one another in a briefing file.")
+
+# A report stays readable, and costs no more to make, however much is wrong with a file.
+MAX_PROBLEMS = _limit(
+    "Problems listed", 100, "problems", "The problems listed for one file, first by place; one more line counts the rest."
+)
 
 #: Every limit, in the order declared here.
 LIMITS: tuple[Limit, ...] = tuple(_declared)

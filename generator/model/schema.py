@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from generator.model.limits import EVIDENCE_MAX
 from generator.model.limits import SLUG_MAX as SLUG_MAX
 from generator.model.scales import SCALES as SCALES
 from generator.model.scales import ActorKind as ActorKind
@@ -211,7 +212,9 @@ class Briefing(Model):
     claims: list[Claim] = Field(default_factory=list, description="Who claims what, and how far it is verified.")
     events: list[Event] = Field(default_factory=list, description="What happened, for the timeline.")
     evidence: list[Evidence] = Field(
-        min_length=1, description="The passages of the source that the statements cite; each must be cited."
+        min_length=1,
+        max_length=EVIDENCE_MAX,
+        description="The passages of the source that the statements cite; each must be cited.",
     )
 
 

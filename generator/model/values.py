@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.model import limits
@@ -30,6 +31,13 @@ PLACEHOLDER = "TODO:"
 #: Characters no text may hold: C0/C1 controls other than tab and line breaks, and lone
 #: surrogates (which YAML escapes can produce but no UTF-8 page can carry).
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+#: The bidirectional embedding, override and isolate controls: in a title or a name they
+#: would reorder the page's own text around it (Trojan Source, CVE-2021-42574). No
+#: annotation text may hold them. The marks (U+200E, U+200F, U+061C) only settle the
+#: direction of the punctuation next to them, which right-to-left text needs: text may
+#: hold them, an address may not.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_MARKS = re.compile("[\u200e\u200f\u061c]")
 
 
 class Fault(StrEnum):
@@ -37,6 +45,7 @@ class Fault(StrEnum):
 
     EMPTY_TEXT = "empty_text"
     UNPRINTABLE = "unprintable"
+    BIDI_CONTROL = "bidi_control"
     PLACEHOLDER = "placeholder"
     NOT_A_CALENDAR_DATE = "not_a_calendar_date"
     ANSWERED_WITHOUT_ANSWER = "answered_without_answer"
@@ -66,13 +75,36 @@ class RefTo:
         return f"the id of an entry in {self.collection}"
 
 
-def _plain_text(value: str) -> str:
-    value = value.strip()
-    if not value:
-        raise fault(Fault.EMPTY_TEXT, "the text is empty")
+def _visible(value: str, *, marks: bool = True) -> str:
+    """`value` unchanged, if it holds no control character and no bidi control (nor mark, unless `marks`)."""
     bad = UNPRINTABLE.search(value)
     if bad:
         raise fault(Fault.UNPRINTABLE, "holds the control character {code_point}", code_point=f"U+{ord(bad.group()):04X}")
+    bad = BIDI_CONTROLS.search(value) or (None if marks else BIDI_MARKS.search(value))
+    if bad:
+        char = bad.group()
+        raise fault(
+            Fault.BIDI_CONTROL,
+            "holds the bidirectional formatting character {code_point} ({name})",
+            code_point=f"U+{ord(char):04X}",
+            name=unicodedata.name(char),
+        )
+    return value
+
+
+def _address(value: str) -> str:
+    return _visible(value, marks=False)
+
+
+def _not_blank(value: str) -> str:
+    """A quote or a text must hold more than white space: white space alone is empty text."""
+    if not value.strip():
+        raise fault(Fault.EMPTY_TEXT, "the text is empty")
+    return _visible(value)
+
+
+def _plain_text(value: str) -> str:
+    value = _not_blank(value).strip()
     if PLACEHOLDER in value:
         raise fault(Fault.PLACEHOLDER, "still holds a '{placeholder}' placeholder", placeholder=PLACEHOLDER)
     return value
@@ -100,29 +132,41 @@ def _calendar_date(value: str) -> str:
     return value
 
 
+# Every text is `Strict`: a value YAML or a caller gives as bytes is not text, and is refused
+# rather than decoded.
 Slug = Annotated[
     str,
+    Strict(),
     StringConstraints(pattern=SLUG_PATTERN, max_length=limits.SLUG_MAX),
     Expects("an id of lower-case letters, digits and single hyphens, such as 'pokrovsk-direction'"),
 ]
-Text = Annotated[str, AfterValidator(_plain_text)]
+Text = Annotated[str, Strict(), AfterValidator(_plain_text)]
 #: A name or headline: one line, its white space folded to single spaces.
-ShortText = Annotated[str, AfterValidator(_one_line), StringConstraints(max_length=limits.SHORT_TEXT_MAX)]
-BottomLineText = Annotated[str, AfterValidator(_plain_text), StringConstraints(max_length=limits.BOTTOM_LINE_MAX)]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=limits.URL_MAX), Expects("an http:// or https:// address")]
+ShortText = Annotated[str, Strict(), AfterValidator(_one_line), StringConstraints(max_length=limits.SHORT_TEXT_MAX)]
+BottomLineText = Annotated[str, Strict(), AfterValidator(_plain_text), StringConstraints(max_length=limits.BOTTOM_LINE_MAX)]
+Url = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=URL_PATTERN, max_length=limits.URL_MAX),
+    AfterValidator(_address),
+    Expects("an http:// or https:// address"),
+]
 SeedPath = Annotated[
     str,
+    Strict(),
     StringConstraints(pattern=SEED_PATH_PATTERN, max_length=limits.SEED_PATH_MAX),
     Expects("a file name inside the seeds folder, such as 'kursk-article.txt'"),
 ]
-Exact = Annotated[str, StringConstraints(min_length=1, max_length=limits.EXACT_MAX)]
-Context = Annotated[str, StringConstraints(max_length=limits.CONTEXT_MAX)]
-ActorRef = Annotated[str, RefTo("actors")]
-FrontRef = Annotated[str, RefTo("fronts")]
-EvidenceRef = Annotated[str, RefTo("evidence")]
+#: A quote is kept exactly as written, for matching: only checked.
+Exact = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=limits.EXACT_MAX), AfterValidator(_not_blank)]
+Context = Annotated[str, Strict(), StringConstraints(max_length=limits.CONTEXT_MAX), AfterValidator(_visible)]
+ActorRef = Annotated[str, Strict(), RefTo("actors")]
+FrontRef = Annotated[str, Strict(), RefTo("fronts")]
+EvidenceRef = Annotated[str, Strict(), RefTo("evidence")]
 EventDate = Annotated[
     str,
     BeforeValidator(_date_text),
+    Strict(),
     StringConstraints(pattern=EVENT_DATE_PATTERN),
     AfterValidator(_calendar_date),
     # YAML hands an editor a bare year as a number, which the checker accepts as text.
