@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tracemalloc
 from html.parser import HTMLParser
@@ -20,7 +21,8 @@ from click.testing import CliRunner
 from generator.cli import cli
 from generator.errors import Invalid
 from generator.load.project import MAX_FILE_BYTES, Project
-from generator.pipeline import load
+from generator.model.values import BIDI_CONTROLS
+from generator.pipeline import build, load, serial
 
 from .conftest import CASES, check_golden
 from .test_site import build_site
@@ -56,10 +58,37 @@ def test_hostile_case(case: Path, tmp_path: Path, update_goldens: bool) -> None:
     root = hostile_project(tmp_path, case)
     result = outcome(root)
     check_golden(case.with_suffix(".expected"), result, update_goldens)
+    # What is loaded, the build renders: the build fails with `Invalid` or succeeds, never
+    # anything else, exactly when loading does, and `briefing check` says so by its status.
+    try:
+        built = bool(build(Project(root), executor=serial).pages)
+    except Invalid:
+        built = False
+    assert built == result.startswith("accepted")
     cli_run = CliRunner().invoke(cli, ["check", "--root", str(root)])
-    assert cli_run.exit_code == (0 if result.startswith("accepted") else 1)
+    assert cli_run.exit_code == (0 if built else 1), cli_run.output
     assert "Traceback" not in cli_run.output
     assert cli_run.exception is None or isinstance(cli_run.exception, SystemExit)
+
+
+def test_a_source_with_bidi_controls_shows_them_and_obeys_none(tmp_path: Path) -> None:
+    """A source is kept as received; its page shows each bidi control by code point, and no page carries one."""
+    root = hostile_project(tmp_path, HOSTILE / "seed-bidi-controls.yml")
+    pages = build(Project(root), executor=serial).pages
+    for name, page in pages.items():
+        # JSON-LD blocks are data that no browser shows: the selectors there quote the source as it is.
+        shown = re.sub(r'<script type="application/ld\+json">.*?</script>', "", page, flags=re.DOTALL)
+        assert not BIDI_CONTROLS.search(shown), name
+    source = pages["briefings/seed-bidi-controls/source.md"]
+    assert '<p><code class="bf-bidi" title="right-to-left override">U+202E</code><mark class="bf-passage" id="ev-begun"' in source
+    assert '10 settlements have been liberated.</mark><span class="bf-backlinks"' in source
+    assert '<code class="bf-bidi" title="left-to-right isolate">U+2066</code>' in source
+    assert (
+        'New <code class="bf-bidi" title="right-to-left embedding">U+202B</code>footage'
+        '<code class="bf-bidi" title="pop directional formatting">U+202C</code> and '
+        '<code class="bf-bidi" title="first strong isolate">U+2068</code>more'
+        '<code class="bf-bidi" title="pop directional isolate">U+2069</code>'
+    ) in source
 
 
 def test_the_alias_bomb_is_refused_without_expanding_it(tmp_path: Path) -> None:
