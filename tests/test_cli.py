@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import builtins
+import errno
+import os
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -158,3 +162,98 @@ def test_new_refuses_an_empty_source(case_project: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == "1 problem found:\nseeds/blank.txt: the source is empty; expected the text to annotate\n"
     assert list((case_project / "briefings").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "shown", "such"),
+    [
+        ("Kursk article.txt", "seeds/Kursk article.txt", ", such as 'Kursk-article.txt'"),
+        ("Курск.txt", "seeds/Курск.txt", ""),
+        ("notes/day one.txt", "seeds/notes/day one.txt", ", such as 'notes/day-one.txt'"),
+        ("odd\u202etxt.exe", "seeds", ", such as 'odd-txt.exe'"),
+    ],
+)
+def test_new_refuses_a_seed_name_no_briefing_can_cite(case_project: Path, name: str, shown: str, such: str) -> None:
+    """A name the source path pattern refuses would give a briefing that can never pass: said at once."""
+    (case_project / "seeds" / name).parent.mkdir(parents=True, exist_ok=True)
+    (case_project / "seeds" / name).write_text("A sentence.\n", encoding="utf-8")
+    result = run("new", name, "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"1 problem found:\n{shown}: the source path {name!r} cannot be cited by a briefing; expected a path of at most "
+        "255 characters, of letters a-z and A-Z, digits, '.', '_' and '-', each part of the path starting with a letter "
+        f"or digit: rename the file{such}\n"
+    )
+    assert list((case_project / "briefings").iterdir()) == []
+
+
+def test_new_refuses_a_seed_that_is_a_folder(case_project: Path) -> None:
+    (case_project / "seeds" / "drafts").mkdir()
+    result = run("new", "drafts", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == "1 problem found:\ndrafts: is a folder; expected a text file in seeds/, such as seeds/article.txt\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_new_never_writes_through_a_link(case_project: Path, tmp_path: Path) -> None:
+    """A link at the target, to nothing or to a file elsewhere, is an existing file: never followed."""
+    briefings = case_project / "briefings"
+    outside = tmp_path / "outside.yml"
+    (briefings / "article.yml").symlink_to(outside)  # to nothing, yet
+    result = run("new", "article.txt", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "1 problem found:\nbriefings/article.yml: already exists (as a link to nothing); "
+        "expected a new briefing id (choose one with --id)\n"
+    )
+    assert not outside.exists()
+    outside.write_text("theirs\n", encoding="utf-8")
+    result = run("new", "article.txt", "--root", str(case_project))
+    assert result.stderr.endswith("briefings/article.yml: already exists; expected a new briefing id (choose one with --id)\n")
+    assert outside.read_text(encoding="utf-8") == "theirs\n"
+
+
+def test_new_refuses_a_target_that_is_a_folder(case_project: Path) -> None:
+    (case_project / "briefings" / "article.yml").mkdir()
+    result = run("new", "article.txt", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr.endswith("briefings/article.yml: already exists; expected a new briefing id (choose one with --id)\n")
+
+
+def test_new_with_a_briefings_path_that_is_a_file(case_project: Path) -> None:
+    (case_project / "briefings").rmdir()
+    (case_project / "briefings").write_text("mine\n", encoding="utf-8")
+    result = run("new", "article.txt", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == "1 problem found:\nbriefings: the briefings folder is not a folder; expected a folder of NAME.yml files\n"
+    )
+    assert (case_project / "briefings").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_new_where_the_briefing_cannot_be_written(case_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = builtins.open
+
+    def refusing(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if "x" in mode:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing)
+    result = run("new", "article.txt", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "1 problem found:\nbriefings/article.yml: cannot be written (Permission denied); "
+        "expected a folder briefings/ where new files can be written\n"
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_new_with_a_seeds_folder_that_is_a_loop_of_links(tmp_path: Path) -> None:
+    (tmp_path / "seeds").symlink_to("seeds")
+    result = run("new", "article.txt", "--root", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "1 problem found:\narticle.txt: cannot be followed to a file in seeds/; expected a file there, such as seeds/article.txt\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from generator.authoring.scaffold import quote
+from generator.authoring.skeleton import skeleton
+from generator.load.project import Project
 from generator.model import reflect, schema
 
 from .test_cli import run
@@ -143,15 +146,22 @@ def test_uncommented_and_filled_the_scaffold_is_a_valid_briefing(case_project: P
     schema.Briefing.model_validate(data)
 
 
-@pytest.mark.parametrize(
-    "name", ["odd\nfollows: x.txt", "odd # title: x.txt", "odd: title.txt", "odd\u2028title: x\x85.txt", "odd\x7f.txt"]
-)
+HOSTILE_NAMES = ["odd\nfollows: x.txt", "odd # title: x.txt", "odd: title.txt", "odd\u2028title: x\x85.txt", "odd\x7f.txt"]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_a_seed_name_cannot_write_a_key(case_project: Path, name: str) -> None:
+    """`briefing new` refuses a name no briefing can cite; the scaffold quotes it safely all the same."""
     try:
         (case_project / "seeds" / name).write_text("A sentence. Another.\n", encoding="utf-8")
     except OSError:
         pytest.skip(f"the file system refuses the name {name!r}")
-    text = new_briefing(case_project, name)
+    result = run("new", name, "--id", "new", "--root", str(case_project))
+    assert result.exit_code == 1
+    assert f"the source path {name!r} cannot be cited by a briefing" in result.stderr
+    assert list((case_project / "briefings").iterdir()) == []
+
+    text = skeleton(Project(case_project), name, datetime.date(2024, 9, 13))
     data = yaml.safe_load(text)
     assert list(data) == [name for name, info in schema.Briefing.model_fields.items() if info.default is not None]
     assert data["source"]["file"] == name
