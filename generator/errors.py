@@ -23,7 +23,9 @@ class Problem:
     unlisted: int = 0
 
     def __str__(self) -> str:
-        where = self.path
+        # A file name may hold a line break or a bidi control: escaped, it can neither forge a
+        # line of the report nor reverse one.
+        where = self.path if self.path.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in self.path)
         if self.line is not None:
             where += f":{self.line}:{self.column or 1}"
         return f"{where}: {self.message}"

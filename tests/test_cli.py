@@ -170,7 +170,7 @@ def test_new_refuses_an_empty_source(case_project: Path) -> None:
         ("Kursk article.txt", "seeds/Kursk article.txt", ", such as 'Kursk-article.txt'"),
         ("Курск.txt", "seeds/Курск.txt", ""),
         ("notes/day one.txt", "seeds/notes/day one.txt", ", such as 'notes/day-one.txt'"),
-        ("odd\u202etxt.exe", "seeds", ", such as 'odd-txt.exe'"),
+        ("odd\u202etxt.exe", "seeds/odd\\u202etxt.exe", ", such as 'odd-txt.exe'"),
     ],
 )
 def test_new_refuses_a_seed_name_no_briefing_can_cite(case_project: Path, name: str, shown: str, such: str) -> None:

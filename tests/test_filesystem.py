@@ -177,3 +177,15 @@ def test_a_fifo_is_never_opened(tmp_path: Path) -> None:
         "briefings/pipe.yml: not a briefing file; expected only NAME.yml files in briefings/",
         "briefings/valid.yml:5:9: source file 'seeds/article.txt' is not a regular file; expected a text file in seeds/",
     ]
+
+
+def test_a_file_name_can_neither_forge_nor_reverse_a_line_of_the_report(tmp_path: Path) -> None:
+    root = project_with(tmp_path, "valid.yml")
+    (root / "briefings" / "x\nvalid.yml:1:1: fine").write_text("", encoding="utf-8")
+    (root / "briefings" / "report\u202etxt.yml").write_text("", encoding="utf-8")
+    assert report(root) == [
+        "2 problems found:",
+        "briefings/report\\u202etxt.yml: the file name 'report\\u202etxt' is not a briefing id; expected lower-case letters,"
+        " digits and single hyphens, at most 64 characters, then .yml",
+        "briefings/x\\nvalid.yml:1:1: fine: not a briefing file; expected only NAME.yml files in briefings/",
+    ]

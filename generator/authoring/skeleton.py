@@ -130,9 +130,7 @@ def _seed_name(project: Project, seed: str) -> str:
             f"the source path {name!r} cannot be cited by a briefing; expected a path of at most {SEED_PATH_MAX} "
             f"characters, of {SEED_NAME_WORDS}: rename the file{such}"
         )
-        # The path is shown only when it is safe on a line of its own; the message has it escaped.
-        shown = project.seed_display(name) if name.isprintable() else project.seeds_dir
-        raise Invalid([Problem(shown, None, None, message)])
+        raise Invalid([Problem(project.seed_display(name), None, None, message)])
     return name
 
 
