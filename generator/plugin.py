@@ -7,21 +7,26 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from generator import search as site_search
 from generator.authoring import reference
 from generator.errors import Invalid
 from generator.load.project import Project
+from generator.mkpages import GeneratedPage, ReusedPage, nav_titles
 from generator.pages import paths
 from generator.pages.assemble import site_pages
 from generator.pages.site import Site
+from generator.pages.tohtml import Converter
 from generator.pages.urls import Urls
 from generator.pipeline import build
 from generator.preview import Preview, insert, panel
@@ -64,6 +69,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         #: Under `mkdocs serve`, what is kept from one build to the next.
         self.preview: Preview | None = None
         self.order: list[tuple[str, str]] = []
+        #: Generated pages' whole content while Material's search reads less of it.
+        self.whole: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.whole_build = command in ("build", "gh-deploy") and not dirty
@@ -112,8 +119,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.pages = {}  # the files hold them now
         assets = resources.files("generator").joinpath("assets")
         generated.append(File.generated(config, paths.STYLESHEET, content=assets.joinpath("briefings.css").read_bytes()))
-        pages = len(files.documentation_pages()) + sum(f.is_documentation_page() for f in generated)
-        self.search_engine = site_search.engine(self.config.search, pages, self.config.pagefind_from)
+        count = len(files.documentation_pages()) + sum(f.is_documentation_page() for f in generated)
+        self.search_engine = site_search.engine(self.config.search, count, self.config.pagefind_from)
         if self.search_engine == "pagefind":
             script = assets.joinpath("briefings-search.js").read_bytes()
             generated.append(File.generated(config, paths.SEARCH_SCRIPT, content=script))
@@ -127,9 +134,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
                 + ", ".join(clashes)
                 + "; expected them removed or renamed"
             )
+        pages = [f for f in generated if f.is_documentation_page()]
         if self.preview is not None:
-            markdown = {f.src_uri: f.content_string for f in generated if f.is_documentation_page()}
+            markdown = {f.src_uri: f.content_string for f in pages}
             self.preview.plan(markdown, list(files), config.config_file_path, self.search_engine)
+        converter = Converter(config.markdown_extensions, config.mdx_configs)
+        titles = nav_titles(config.nav)
+        for file in pages:
+            reused = self.preview is not None and self.preview.reused(file.src_uri)
+            (ReusedPage if reused else GeneratedPage)(titles.get(file.src_uri), file, config, converter)
         for file in generated:
             files.append(file)
         self.generated = {f.src_uri for f in generated}
@@ -143,8 +156,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             # The page has its Markdown now; the file's copy, front matter and all, would
             # only double what thousands of briefings hold in memory.
             page.file.content_string = ""
-            if self.preview is not None:
-                return self.preview.markdown(page.file.src_uri, page.meta, markdown)
             return markdown
         if page.file.generated_by:
             return markdown
@@ -152,6 +163,26 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         for marker in unknown:
             log.warning("%s: unknown marker %s; expected %s", page.file.src_uri, marker, reference.EXPECTED_MARKERS)
         return expanded
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.search_engine != "material" or page.file.src_uri not in self.generated or not html:
+            return html
+        # Material's search gets the page without what it would skip anyway; the page
+        # gets its whole content back once the search has read it (on_page_context).
+        self.whole[page.file.src_uri] = html
+        return site_search.without_excluded(html)
+
+    @event_priority(-100)  # after Material's search has read the page
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        whole = self.whole.pop(page.file.src_uri, None)
+        if whole is not None:
+            page.content = whole
+        return context
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self.preview is not None:
+            env.bytecode_cache = self.preview.templates
+        return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return output if self.preview is None else self.preview.output(page.file.src_uri, output)

@@ -14,19 +14,17 @@ problems in the page instead of stopping.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
 
 import click
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 
 from generator.cache import Cache, digest
 from generator.errors import Invalid, Problem
-
-#: The template a page is given when its last output is written back instead: rendering
-#: it costs nothing (generator/overrides/).
-REUSE_TEMPLATE = "briefings-reuse.html"
 
 
 class Preview:
@@ -44,6 +42,7 @@ class Preview:
         self.keys: dict[str, str] = {}
         self.reuse: set[str] = set()
         self.site: str | None = None
+        self.templates = TemplateCache()
 
     def pages(self, root: Path, make: Callable[[Cache], dict[str, str]], empty: Callable[[], dict[str, str]]) -> dict[str, str]:
         """The pages `make` builds with the cache; while there are problems, the last good
@@ -69,11 +68,8 @@ class Preview:
         self.reuse = {src for src, key in self.keys.items() if same_site and self.outputs.get(src, ("",))[0] == key}
         self.outputs = {src: self.outputs[src] for src in self.keys if src in self.outputs}
 
-    def markdown(self, src: str, meta: MutableMapping[str, Any], markdown: str) -> str:
-        if src in self.reuse:
-            meta["template"] = REUSE_TEMPLATE
-            return ""
-        return markdown
+    def reused(self, src: str) -> bool:
+        return src in self.reuse
 
     def output(self, src: str, output: str) -> str:
         """The page as written: its last output if reused, with the problems on top if any."""
@@ -95,6 +91,21 @@ class Preview:
                 self.search[url] = built.get(url, [])
             out.extend(self.search.get(url, []))
         return out
+
+
+class TemplateCache(BytecodeCache):
+    """The theme's compiled templates, kept between builds: MkDocs makes a new Jinja
+    environment each build, and compiling Material's templates takes a second."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def _stamp(path: str | None) -> tuple[int, int] | None:

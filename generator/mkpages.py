@@ -1,0 +1,76 @@
+"""Generated pages as MkDocs pages: handed over as HTML, not as Markdown to parse again.
+
+MkDocs makes a `Page` for each file and renders its Markdown; a generated page gets one
+of these instead, whose `render` is `Converter.convert` (Python-Markdown for the
+headings only, see generator/pages/tohtml.py), or, under `mkdocs serve`, nothing at all
+when the page is written back as last built.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
+
+from generator.pages.tohtml import Converter
+
+#: The template of a page written back as last built: rendering it costs nothing.
+REUSE_TEMPLATE = "briefings-reuse.html"
+
+
+class GeneratedPage(Page):
+    """A generated page: its HTML blocks go to the page as they are."""
+
+    def __init__(self, title: str | None, file: File, config: MkDocsConfig, converter: Converter) -> None:
+        super().__init__(title, file, config)
+        self.converter = converter
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        assert self.markdown is not None
+        done = self.converter.convert(self.markdown)
+        if done is None:  # more than headings and HTML blocks: Python-Markdown's, as any page
+            super().render(config, files)
+            return
+        self.content, tokens, self.present_anchor_ids = done
+        self.toc = get_toc(tokens)  # type: ignore[arg-type]  # Python-Markdown's tokens, as MkDocs passes them
+        self._title_from_render = next((str(t["name"]) for t in tokens if t["level"] == 1), None)
+        self.links_to_anchors = {}  # raw HTML: MkDocs checks no links in it
+
+
+class ReusedPage(GeneratedPage):
+    """A generated page written back as last built: nothing is read or rendered, its
+    template is empty, and Material's search leaves it out (see `Preview.search_entries`)."""
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        _, meta = get_data(self.file.content_string)  # its title, for the nav and its neighbours
+        self.markdown = ""
+        self.meta = {**meta, "template": REUSE_TEMPLATE, "search": {"exclude": True}}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = None  # not checked: its links were checked when it was built
+
+
+def nav_titles(nav: Any) -> dict[str, str | None]:
+    """The pages `mkdocs.yml`'s nav names, by path, with the title it gives each (None if none).
+
+    MkDocs keeps a page made before the nav and does not give it the nav's title, so the
+    generated pages are made with it.
+    """
+    out: dict[str, str | None] = {}
+    stack: list[tuple[str | None, Any]] = [(None, nav or [])]
+    while stack:
+        title, item = stack.pop()
+        if isinstance(item, str):
+            out.setdefault(posixpath.normpath(item).lstrip("/"), title)
+        elif isinstance(item, dict):
+            stack.extend(item.items())
+        elif isinstance(item, list):
+            stack.extend((None, child) for child in item)
+    return out
