@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import logging
@@ -13,13 +14,15 @@ from typing import TypeVar
 import click
 
 from generator.authoring.skeleton import create
+from generator.cache import Cache
 from generator.errors import Invalid, Problem
 from generator.load.project import Project
 from generator.model.schema import json_schema
 from generator.pages import export
 from generator.pages.site import DEFAULT_SITE, Site
 from generator.pages.urls import Urls
-from generator.pipeline import build
+from generator.pipeline import Outcome, build
+from generator.watch import watch as watch_files
 
 T = TypeVar("T")
 
@@ -45,21 +48,44 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @_ROOT
-def check(root: Path) -> None:
+@click.option("--watch", is_flag=True, help="Check again after every change to briefings, sources or mkdocs.yml, until stopped.")
+def check(root: Path, watch: bool) -> None:
     """Check every briefing against the schema and its source.
 
     Reads the folders from the briefings plugin's options in mkdocs.yml, when the
-    project has one, and renders every page as the build would. Prints each problem as path:line:column: message, all of them, and exits 1 if
-    there are any.
+    project has one, and renders every page as the build would. Prints each problem
+    as path:line:column: message, all of them, and exits 1 if there are any. With
+    --watch, checks again after each change, loading only what changed.
 
     Example: briefing check
     """
-    # The whole pipeline, pages included, with the site's own settings: what passes
-    # here, the build renders.
-    outcome = _or_fail(lambda: build(*_configured(root.resolve())))
-    click.echo(
-        f"{outcome.briefings} briefing(s) checked, {outcome.passages} evidence passage(s) found in their sources: no problems"
-    )
+    root = root.resolve()
+    if not watch:
+        # The whole pipeline, pages included, with the site's own settings: what
+        # passes here, the build renders.
+        click.echo(_passed(_or_fail(lambda: build(*_configured(root)))))
+        return
+    cache = Cache()
+    folders: list[Path] = [root / CONFIG_FILE]
+
+    def run() -> None:
+        nonlocal folders
+        stamp = datetime.datetime.now().strftime("%H:%M:%S")
+        try:
+            project, urls, site = _configured(root)
+            folders = [root / CONFIG_FILE, project.root / project.briefings_dir, project.root / project.seeds_dir]
+            click.echo(f"{stamp} {_passed(build(project, urls, site, cache=cache))}")
+        except Invalid as error:
+            click.echo(f"{stamp} {error.report()}", err=True)
+        except Exception as error:  # an unexpected failure: said, and the watch goes on
+            click.echo(f"{stamp} error: {type(error).__name__}: {error}", err=True)
+
+    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends the watch, not in error
+        watch_files(lambda: folders, run)
+
+
+def _passed(outcome: Outcome) -> str:
+    return f"{outcome.briefings} briefing(s) checked, {outcome.passages} evidence passage(s) found in their sources: no problems"
 
 
 @cli.command()
