@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator.load.project import Entry
 from generator.model.schema import Briefing
 from generator.pages import paths
+from generator.pages.memo import of
 from generator.pages.site import Site
 from generator.pages.urls import Urls
 
@@ -57,22 +58,30 @@ class Export(_Strict):
 
 
 def export(entries: list[Entry], urls: Urls, site: Site) -> str:
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "site": {"name": site.name, "url": site.url},
-        "briefings": [
-            {
-                "id": entry.id,
-                "page": urls.url(paths.briefing(entry.id)),
-                "source_path": entry.source_path,
-                "briefing": entry.briefing.model_dump(mode="json", exclude_none=True),
-                "spans": {eid: {"start": span.start, "end": span.end} for eid, span in entry.spans.items()},
-            }
-            for entry in entries
-        ],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    """The export, as `json.dumps(document, ensure_ascii=False, indent=1)` writes it: each
+    briefing's part is written once and kept with the briefing (pages.memo)."""
+    head = json.dumps(
+        {"format": FORMAT, "version": VERSION, "site": {"name": site.name, "url": site.url}}, ensure_ascii=False, indent=1
+    )
+    parts = ",\n".join(_part(entry, urls) for entry in entries)
+    briefings = f"[\n{parts}\n ]" if parts else "[]"
+    return f'{head[:-2]},\n "briefings": {briefings}\n}}\n'
+
+
+def _part(entry: Entry, urls: Urls) -> str:
+    memo = of(entry)
+    key = ("export", urls.directory_urls)
+    if key not in memo:
+        item = {
+            "id": entry.id,
+            "page": urls.url(paths.briefing(entry.id)),
+            "source_path": entry.source_path,
+            "briefing": entry.briefing.model_dump(mode="json", exclude_none=True),
+            "spans": {eid: {"start": span.start, "end": span.end} for eid, span in entry.spans.items()},
+        }
+        # At the depth of an item of the list of briefings: two spaces in.
+        memo[key] = "\n".join("  " + line for line in json.dumps(item, ensure_ascii=False, indent=1).split("\n"))
+    return str(memo[key])
 
 
 def json_schema() -> dict[str, Any]:
