@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
-import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,19 +14,17 @@ import click
 
 from generator.authoring.skeleton import create
 from generator.cache import Cache
-from generator.errors import Invalid, Problem
+from generator.errors import Invalid
 from generator.load.project import Project
 from generator.model.schema import json_schema
 from generator.pages import export
-from generator.pages.site import DEFAULT_SITE, Site
+from generator.pages.site import Site
 from generator.pages.urls import Urls
 from generator.pipeline import Outcome, build
+from generator.siteconfig import CONFIG_FILE, configured
 from generator.watch import watch as watch_files
 
 T = TypeVar("T")
-
-#: The site's configuration, in the project folder: check reads the plugin's folders from it.
-CONFIG_FILE = "mkdocs.yml"
 
 _ROOT = click.option(
     "--root",
@@ -119,40 +116,8 @@ def schema(of_export: bool) -> None:
 
 
 def _configured(root: Path) -> tuple[Project, Urls, Site]:
-    """The project and site as `mkdocs.yml` in `root` configures them, if there is one."""
-    config_file = root / CONFIG_FILE
-    if not config_file.is_file():
-        return Project(root), Urls(), DEFAULT_SITE
-    from mkdocs.config import load_config  # only here: loading MkDocs takes a while
-    from mkdocs.exceptions import ConfigurationError
-
-    from generator.plugin import BriefingsPlugin, project_of, site_of
-
-    said = _Said()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(said)  # MkDocs logs each error in the file, then raises Abort
-    try:
-        config = load_config(str(config_file))
-    except (ConfigurationError, click.ClickException, OSError) as error:
-        reasons = said.messages or [" ".join(str(error).split())]
-        expected = "; expected a configuration that mkdocs build accepts"
-        raise Invalid([Problem(CONFIG_FILE, None, None, reason + expected) for reason in reasons]) from None
-    finally:
-        logger.removeHandler(said)
-    plugin = next((p for p in config.plugins.values() if isinstance(p, BriefingsPlugin)), None)
-    project = project_of(config, plugin.config) if plugin is not None else Project(root)
-    return (project, *site_of(config))
-
-
-class _Said(logging.Handler):
-    """Collects what MkDocs logs as errors while it reads its configuration."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(" ".join(record.getMessage().split()))
+    found = configured(root)
+    return found.project, found.urls, found.site
 
 
 def _or_fail(action: Callable[[], T]) -> T:
