@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -32,25 +31,30 @@ from searchcost import bytes_before_first_result  # noqa: E402
 from synth import synthesise  # noqa: E402
 
 from generator.load.project import Project  # noqa: E402
-from generator.pages import paths  # noqa: E402
 from generator.pages.urls import Urls  # noqa: E402
 from generator.pipeline import build  # noqa: E402
+from generator.standalone import render  # noqa: E402
 
 BUILD = """
-import sys, time
+import multiprocessing, resource, sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 start = time.perf_counter()
 build(load_config(sys.argv[1], site_dir=sys.argv[2]))
 took = time.perf_counter() - start
 # VmHWM: this process's own peak, from a fresh start at exec (ru_maxrss can carry the
-# parent's peak across fork and exec). The generator's worker processes are not in it.
-print(took, next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")))
+# parent's peak across fork and exec). Then the largest worker process's peak: the
+# workers have ended with the build (the fork server, which only holds the modules, ends here).
+own = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+for child in multiprocessing.active_children():
+    child.terminate()
+print(took, own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def timed_build(config: Path, site: Path) -> tuple[float, int]:
-    """Wall time of a child process that builds the site, and its peak RSS in bytes."""
+def timed_build(config: Path, site: Path) -> tuple[float, int, int]:
+    """Wall time of a child process that builds the site, its peak RSS and its largest
+    worker's, in bytes."""
     if site.exists():
         shutil.rmtree(site)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1726185600"}
@@ -59,29 +63,16 @@ def timed_build(config: Path, site: Path) -> tuple[float, int]:
         [sys.executable, "-c", BUILD, str(config), str(site)], env=env, capture_output=True, text=True, check=True
     )
     wall = time.perf_counter() - start
-    _, rss_kb = out.stdout.split()
-    return wall, int(rss_kb) * 1024
+    _, rss_kb, workers_kb = out.stdout.split()
+    return wall, int(rss_kb) * 1024, int(workers_kb) * 1024
 
 
-def plain_project(root: Path, pages: dict[str, str]) -> Path:
-    """The same site as Markdown files on disk, built by MkDocs with the plugin off."""
+def plain_project(root: Path) -> Path:
+    """The same site as a plain project (`briefing render`), built by MkDocs with the plugin off."""
     plain = root.parent / f"{root.name}-plain"
     if plain.exists():
         shutil.rmtree(plain)
-    shutil.copytree(root / "docs", plain / "docs")
-    for src, text in pages.items():
-        (plain / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
-        (plain / "docs" / src).write_text(text, encoding="utf-8")
-    generator = HERE.parent / "generator"
-    (plain / "docs" / paths.STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(generator / "assets" / "briefings.css", plain / "docs" / paths.STYLESHEET)
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    # The plugin's entry and its indented options, comments included.
-    config, found = re.subn(r"(?m)^  - briefings:\n(?:      .*\n)*", "", config)
-    assert found == 1, "the benchmark expects the repository's mkdocs.yml"
-    config = config.replace("theme:\n", f"theme:\n  custom_dir: {generator / 'overrides'}\n", 1)
-    config += f"\nextra_css:\n  - {paths.STYLESHEET}\n"
-    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    render(root, plain)
     return plain
 
 
@@ -89,11 +80,22 @@ def plain_project(root: Path, pages: dict[str, str]) -> Path:
 SEARCH_WORD = "Vovchansk"
 
 
-def timed_generation(root: Path) -> tuple[float, dict[str, str]]:
+def timed_generation(root: Path) -> float:
     Urls._relative.cache_clear()  # each run starts cold
     start = time.perf_counter()
-    pages = build(Project(root), Urls()).pages
-    return time.perf_counter() - start, pages
+    build(Project(root), Urls())
+    return time.perf_counter() - start
+
+
+def timed_zensical(project: Path) -> float | None:
+    """Wall time of `zensical build` of the plain project, or None where Zensical is not installed."""
+    zensical = Path(sys.executable).parent / "zensical"
+    if not zensical.is_file():
+        return None
+    shutil.rmtree(project / "site", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([str(zensical), "build"], cwd=project, capture_output=True, check=True)
+    return time.perf_counter() - start
 
 
 def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
@@ -102,8 +104,7 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
         synthesise(root, n)
         (root / ".complete").write_text("", encoding="utf-8")
     generation = [timed_generation(root) for _ in range(runs)]
-    pages = generation[-1][1]
-    plain = plain_project(root, pages)
+    plain = plain_project(root)
     full = [timed_build(root / "mkdocs.yml", work / f"site-{n}") for _ in range(runs)]
     base = [timed_build(plain / "mkdocs.yml", work / f"site-{n}-plain") for _ in range(runs)]
     site = work / f"site-{n}"
@@ -118,9 +119,11 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
         search = bytes_before_first_result(site, f"briefings/report-{n - 1:05d}/", SEARCH_WORD)
     except Exception as error:  # no Chromium or Playwright here: say so in the figures
         search = {"gzip_kb": None, "requests": None, "error": str(error).splitlines()[0]}
-    gen_s = statistics.median(t for t, _ in generation)
-    full_s = statistics.median(t for t, _ in full)
-    base_s = statistics.median(t for t, _ in base)
+    gen_s = statistics.median(generation)
+    full_s = statistics.median(t for t, _, _ in full)
+    base_s = statistics.median(t for t, _, _ in base)
+    zensical = [timed_zensical(plain) for _ in range(runs)]
+    zensical_s = statistics.median(zensical) if None not in zensical else None  # type: ignore[type-var]
     return {
         "n": n,
         "runs": runs,
@@ -129,8 +132,10 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
         "full_build_s": round(full_s, 2),
         "baseline_build_s": round(base_s, 2),
         "ratio": round(full_s / base_s, 3),
-        "peak_rss_mb": round(max(r for _, r in full) / 2**20),
-        "baseline_rss_mb": round(max(r for _, r in base) / 2**20),
+        "zensical_build_s": None if zensical_s is None else round(zensical_s, 2),
+        "peak_rss_mb": round(max(r for _, r, _ in full) / 2**20),
+        "worker_rss_mb": round(max(w for _, _, w in full) / 2**20),
+        "baseline_rss_mb": round(max(r for _, r, _ in base) / 2**20),
         "first_page_kb": round(first.stat().st_size / 1000, 1),
         "last_page_kb": round(last.stat().st_size / 1000, 1),
         "search_engine": engine,
@@ -143,7 +148,7 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
 
 def table(results: list[dict[str, Any]]) -> str:
     cols = [("N", "n"), ("generate s", "generate_s"), ("briefings/s", "briefings_per_s"), ("full build s", "full_build_s"),
-            ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("peak RSS MB", "peak_rss_mb"), ("baseline RSS MB", "baseline_rss_mb"),
+            ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("zensical s", "zensical_build_s"), ("peak RSS MB", "peak_rss_mb"), ("worker RSS MB", "worker_rss_mb"), ("baseline RSS MB", "baseline_rss_mb"),
             ("first page KB", "first_page_kb"), ("last page KB", "last_page_kb"), ("search", "search_engine"),
             ("search files MB", "search_files_mb"), ("KB gz to first result", "first_result_gzip_kb")]  # fmt: skip
     lines = ["| " + " | ".join(c for c, _ in cols) + " |", "|" + "---|" * len(cols)]

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import click
 
+from generator import standalone
 from generator.authoring.skeleton import create
 from generator.cache import Cache
 from generator.errors import Invalid
@@ -99,6 +100,24 @@ def new(seed: str, briefing_id: str | None, root: Path) -> None:
     """
     path = _or_fail(lambda: create(Project(root.resolve()), seed, briefing_id, datetime.date.today()))
     click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@_ROOT
+def render(out: Path, root: Path) -> None:
+    """Write the site as a plain project into OUT, for MkDocs without this plugin or Zensical.
+
+    OUT/docs gets every generated page as Markdown beside the hand-written ones, with
+    the stylesheet, the feed and the export; OUT/overrides the template overrides;
+    OUT/mkdocs.yml the project's own without the plugin. Build it with `mkdocs build`
+    or `zensical build` in OUT. Large sites search with Pagefind: run
+    `python -m pagefind --site site` on the built site after. OUT must be empty.
+
+    Example: briefing render plain && cd plain && zensical build
+    """
+    written = _or_fail(lambda: standalone.render(root.resolve(), out))
+    click.echo(f"wrote {len(written)} files into {out}")
 
 
 @cli.command()
