@@ -112,7 +112,7 @@ def render(out: Path, root: Path) -> None:
     the stylesheet, the feed and the export; OUT/overrides the template overrides;
     OUT/mkdocs.yml the project's own without the plugin. Build it with `mkdocs build`
     or `zensical build` in OUT. Large sites search with Pagefind: run
-    `python -m pagefind --site site` on the built site after. OUT must be empty.
+    `python -m pagefind_bin --site site` on the built site after. OUT must be empty.
 
     Example: briefing render plain && cd plain && zensical build
     """

@@ -5,7 +5,7 @@ the plugin generates as a Markdown file, the stylesheet, the feed and the export
 OUT/overrides the template overrides; OUT/mkdocs.yml the project's own, without the
 plugin. Plain MkDocs and Zensical build it into the plugin's pages. Pagefind, which
 the plugin runs after a build of 1,000 pages or more, runs on the built site after:
-`python -m pagefind --site site` (see generator/search.py for the options the plugin uses).
+`python -m pagefind_bin --site site` (see generator/search.py for the options the plugin uses).
 """
 
 from __future__ import annotations
