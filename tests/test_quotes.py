@@ -65,3 +65,22 @@ def test_the_closest_passage_stays_short_whatever_the_source() -> None:
     found = find(prose, "Forces advanced on the town again " * 8 + "today")
     assert found.closest is not None and found.closest.endswith("…") and len(found.closest) <= CLOSEST_MAX + 1
     assert found.closest.removesuffix("…").endswith(("Forces", "advanced", "on", "the", "town", "again"))
+
+
+@pytest.mark.parametrize(
+    ("quote", "said"),
+    [
+        ("a logistical hub and industrial powerplant, is crucial", "it says 'powerplant' where the source says 'powerhouse'"),
+        ("Russia has begun a counteroffensive to reclaim", "it leaves out 'significant'"),
+        ("industrial powerhouse, is very crucial for Ukraine", "it says 'very', which the source does not"),
+        ("powerhouse is crucial for Ukraine", "it says 'powerhouse' where the source says 'powerhouse,'"),
+        ("Pokrovsk, a logistical hub … is crucial", "it has an ellipsis (…), which the source does not"),
+        ("Pokrovsk, a logistical hub ... is crucial", "it has an ellipsis (…), which the source does not"),
+    ],
+)
+def test_a_quote_that_is_not_found_says_where_it_parts_from_the_source(quote: str, said: str) -> None:
+    source = FoldedSource(
+        "Pokrovsk, a logistical hub and industrial powerhouse, is crucial for Ukraine. "
+        "Russia has begun a significant counteroffensive to reclaim territories."
+    )
+    assert find(source, quote).differs == said

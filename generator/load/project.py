@@ -307,8 +307,9 @@ def match_evidence(
             continue
         if not found.spans:
             context = " with the prefix and suffix given" if prefix or suffix else ""
+            differs = f": {found.differs}" if found.differs else ""
             near = f"; the closest passage (line {found.closest_line}) is {found.closest!r}" if found.closest else ""
-            message = f"{where}: the quote is not in {shown}{context}{near}; expected the source's exact words (only quote marks and white space may differ)"
+            message = f"{where}: the quote is not in {shown}{context}{differs}{near}; expected the source's exact words (only quote marks and white space may differ)"
         else:
             lines = list(dict.fromkeys(source.line_of(s.start) for s in found.spans))  # each line once
             where_lines = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")

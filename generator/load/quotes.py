@@ -84,6 +84,8 @@ class Found:
     spans: tuple[Span, ...]
     closest: str | None = None
     closest_line: int | None = None
+    #: How the quote first differs from the closest passage, in words: see `difference`.
+    differs: str | None = None
 
 
 #: Matching stops counting here: a quote that stands this often is ambiguous, however often more.
@@ -118,7 +120,7 @@ def find(
     if spans or not closest:
         return Found(tuple(spans))
     near, line = _closest(source, core)
-    return Found((), near, line)
+    return Found((), near, line, difference(core, near) if near else None)
 
 
 def _fold_edge(text: str, *, keep: str) -> str:
@@ -175,3 +177,39 @@ def _closest(source: FoldedSource, core: str) -> tuple[str, int]:
     if end < len(haystack) and end - start >= CLOSEST_MAX:
         passage = (passage.rsplit(" ", 1)[0] if " " in passage else passage) + "…"
     return passage, source.line_of(source.original(start))
+
+
+ELLIPSES = ("…", "...")
+_EDGE_PUNCTUATION = "\"'.,;:!?()[]«»“”‘’"
+
+
+def difference(quote: str, passage: str) -> str | None:
+    """The first place where a quote's words part from a passage's, in plain words:
+    "it says 'powerplant' where the source says 'powerhouse'"."""
+    said, source = _words(fold(quote)), _words(passage.removesuffix("…"))
+    if any(ellipsis in quote for ellipsis in ELLIPSES) and not any(ellipsis in passage for ellipsis in ELLIPSES):
+        return "it has an ellipsis (…), which the source does not"
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, said, source, autojunk=False).get_opcodes():
+        if tag == "equal" or (tag == "insert" and i1 == 0):  # the passage may start a little before
+            continue
+        if tag == "replace":
+            ours, theirs = _shown(said[i1:i2]), _shown(source[j1:j2])
+            if ours == theirs:  # they differ in punctuation only: show it
+                ours, theirs = _shown(said[i1:i2], bare=False), _shown(source[j1:j2], bare=False)
+            return f"it says {ours} where the source says {theirs}"
+        if tag == "delete":
+            return f"it says {_shown(said[i1:i2])}, which the source does not"
+        if j2 < len(source) or i1 < len(said):  # words left out, not the passage running on
+            return f"it leaves out {_shown(source[j1:j2])}"
+        return None
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _shown(words: list[str], most: int = 6, *, bare: bool = True) -> str:
+    """Words for a message: at most `most`, without the punctuation at their edges if `bare`."""
+    shown = [(word.strip(_EDGE_PUNCTUATION) or word) if bare else word for word in words[:most]]
+    return repr(" ".join(shown) + (" …" if len(words) > most else ""))
