@@ -40,6 +40,7 @@ class GeneratedPage(Page):
         self.toc = get_toc(tokens)  # type: ignore[arg-type]  # Python-Markdown's tokens, as MkDocs passes them
         self._title_from_render = next((str(t["name"]) for t in tokens if t["level"] == 1), None)
         self.links_to_anchors = {}  # raw HTML: MkDocs checks no links in it
+        self.markdown = ""  # nothing reads it again: thousands of pages need not keep it twice
 
 
 class ReusedPage(GeneratedPage):
