@@ -1,4 +1,4 @@
-"""The export is written a briefing at a time, byte for byte as json.dumps writes the whole."""
+"""The export is written a briefing at a time: one line for the site, then one a briefing."""
 
 from __future__ import annotations
 
@@ -20,11 +20,15 @@ from .conftest import CASES, REPO
 
 @pytest.mark.parametrize("root", [REPO, CASES / "series"], ids=["shipped", "series"])
 @pytest.mark.parametrize("urls", [Urls(), Urls(directory_urls=False)], ids=["directories", "files"])
-def test_the_export_is_what_json_dumps_writes(root: Path, urls: Urls) -> None:
+def test_the_export_has_a_line_a_briefing(root: Path, urls: Urls) -> None:
     entries = load(Project(root))
     site = Site("Desk", None, "https://briefings.example/")
     written = export(entries, urls, site)
-    assert written == json.dumps(json.loads(written), ensure_ascii=False, indent=1) + "\n"
+    head, *briefings, close, end = written.split("\n")
+    assert json.loads(head + "]}")["site"] == {"name": "Desk", "url": "https://briefings.example/"}
+    assert [json.loads(line.rstrip(","))["id"] for line in briefings] == [e.id for e in entries]
+    assert (close, end) == ("]}", "")
+    assert json.loads(written)["briefings"][0]["id"] == entries[0].id
     assert [b["id"] for b in json.loads(written)["briefings"]] == [e.id for e in entries]
     assert export(entries, urls, site) == written  # and again, from each briefing's memo
 

@@ -58,14 +58,11 @@ class Export(_Strict):
 
 
 def export(entries: list[Entry], urls: Urls, site: Site) -> str:
-    """The export, as `json.dumps(document, ensure_ascii=False, indent=1)` writes it: each
-    briefing's part is written once and kept with the briefing (pages.memo)."""
-    head = json.dumps(
-        {"format": FORMAT, "version": VERSION, "site": {"name": site.name, "url": site.url}}, ensure_ascii=False, indent=1
-    )
+    """The export: one line for the format and the site, then one line a briefing. Each
+    briefing's line is written once and kept with the briefing (pages.memo)."""
+    head = json.dumps({"format": FORMAT, "version": VERSION, "site": {"name": site.name, "url": site.url}}, ensure_ascii=False)
     parts = ",\n".join(_part(entry, urls) for entry in entries)
-    briefings = f"[\n{parts}\n ]" if parts else "[]"
-    return f'{head[:-2]},\n "briefings": {briefings}\n}}\n'
+    return f'{head[:-1]}, "briefings": [\n{parts}\n]}}\n' if parts else f'{head[:-1]}, "briefings": []}}\n'
 
 
 def _part(entry: Entry, urls: Urls) -> str:
@@ -79,8 +76,7 @@ def _part(entry: Entry, urls: Urls) -> str:
             "briefing": entry.briefing.model_dump(mode="json", exclude_none=True),
             "spans": {eid: {"start": span.start, "end": span.end} for eid, span in entry.spans.items()},
         }
-        # At the depth of an item of the list of briefings: two spaces in.
-        memo[key] = "\n".join("  " + line for line in json.dumps(item, ensure_ascii=False, indent=1).split("\n"))
+        memo[key] = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
     return str(memo[key])
 
 
