@@ -11,6 +11,7 @@ is left to Python-Markdown. Tests hold the output equal to Python-Markdown's, pa
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -28,6 +29,8 @@ class Converter:
     def __init__(self, extensions: list[Any], configs: dict[str, Any]) -> None:
         self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self.raw_tags = set(self.md.block_level_elements)
+        #: Converted headings by the page's headings: most pages of a kind have the same ones.
+        self._headings: dict[tuple[str, ...], tuple[list[str], list[dict[str, Any]]]] = {}
 
     def convert(self, text: str) -> tuple[str, list[dict[str, Any]], set[str]] | None:
         """The HTML, the table of contents' tokens and the element ids of a generated page's
@@ -43,8 +46,7 @@ class Converter:
                 tag = _START_TAG.match(block)
                 if tag is None or tag.group(1).lower() not in self.raw_tags:
                     return None
-        self.md.reset()
-        converted = self.md.convert("\n\n".join(headings)).split("\n") if headings else []
+        converted, toc = self._convert_headings(tuple(headings))
         if len(converted) != len(headings):
             return None
         out, ids, n = [], set(), 0
@@ -55,4 +57,12 @@ class Converter:
             else:
                 out.append(block + "\n")  # Python-Markdown ends a raw block with a blank line
             ids.update(_ID.findall(out[-1]))
-        return "\n".join(out).rstrip("\n"), list(getattr(self.md, "toc_tokens", [])), ids
+        return "\n".join(out).rstrip("\n"), toc, ids
+
+    def _convert_headings(self, headings: tuple[str, ...]) -> tuple[list[str], list[dict[str, Any]]]:
+        if headings not in self._headings:
+            self.md.reset()
+            converted = self.md.convert("\n\n".join(headings)).split("\n") if headings else []
+            self._headings[headings] = (converted, list(getattr(self.md, "toc_tokens", [])))
+        converted, toc = self._headings[headings]
+        return converted, copy.deepcopy(toc)  # each page's own: MkDocs builds its table of contents from it
