@@ -85,3 +85,17 @@ def no_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     yield
     bad = [f"{r.levelname}: {r.getMessage()}" for r in caplog.records if r.levelno >= logging.WARNING]
     assert not bad, "unexpected log messages:\n" + "\n".join(bad)
+
+
+@pytest.fixture
+def several(project: Path) -> Path:
+    """The shipped briefing and five updates of it, each following the one before."""
+    text = (project / "briefings" / "kursk-counteroffensive.yml").read_text(encoding="utf-8")
+    for n in range(5):
+        changed = text.replace("date: 2026-11-25", f"date: 2026-11-{10 + n}").replace(
+            "Russia counterattacks", f"Update {n}, Russia counterattacks"
+        )
+        if n:  # each update follows the one before: their pages say what changed
+            changed = changed.replace("\nsource:", f"\nfollows: update-{n - 1}\nsource:", 1)
+        (project / "briefings" / f"update-{n}.yml").write_text(changed, encoding="utf-8")
+    return project

@@ -15,19 +15,6 @@ from generator.pages.urls import Urls
 from .conftest import CASES
 
 
-@pytest.fixture
-def several(project: Path) -> Path:
-    text = (project / "briefings" / "kursk-counteroffensive.yml").read_text(encoding="utf-8")
-    for n in range(5):
-        changed = text.replace("date: 2026-11-25", f"date: 2026-11-{10 + n}").replace(
-            "Russia counterattacks", f"Update {n}, Russia counterattacks"
-        )
-        if n:  # each update follows the one before: their pages say what changed
-            changed = changed.replace("\nsource:", f"\nfollows: update-{n - 1}\nsource:", 1)
-        (project / "briefings" / f"update-{n}.yml").write_text(changed, encoding="utf-8")
-    return project
-
-
 def test_workers_give_the_pages_one_process_gives(several: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     serial = pipeline.build(Project(several), Urls(), executor=pipeline.serial).pages
     parallel = pipeline.build(Project(several), Urls(), executor=pipeline.processes(2)).pages

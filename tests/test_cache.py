@@ -14,19 +14,6 @@ from generator.pages import assemble
 from generator.pages.urls import Urls
 
 
-@pytest.fixture
-def series(project: Path) -> Path:
-    text = (project / "briefings" / "kursk-counteroffensive.yml").read_text(encoding="utf-8")
-    for n in range(4):
-        changed = text.replace("date: 2026-11-25", f"date: 2026-11-{10 + n}").replace(
-            "Russia counterattacks", f"Update {n}, Russia counterattacks"
-        )
-        if n:
-            changed = changed.replace("\nsource:", f"\nfollows: update-{n - 1}\nsource:", 1)
-        (project / "briefings" / f"update-{n}.yml").write_text(changed, encoding="utf-8")
-    return project
-
-
 class Counts:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.loaded: list[str] = []
@@ -58,58 +45,58 @@ def fresh(root: Path) -> dict[str, str]:
     return pipeline.build(Project(root), Urls(), executor=pipeline.serial).pages
 
 
-def test_an_edit_loads_one_briefing_and_renders_what_shows_it(series: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edit_loads_one_briefing_and_renders_what_shows_it(several: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = Cache()
     counts = Counts(monkeypatch)
-    first = pipeline.build(Project(series), Urls(), executor=pipeline.serial, cache=cache).pages
-    assert sorted(counts.loaded) == ["kursk-counteroffensive", "update-0", "update-1", "update-2", "update-3"]
-    assert first == fresh(series)
+    first = pipeline.build(Project(several), Urls(), executor=pipeline.serial, cache=cache).pages
+    assert sorted(counts.loaded) == ["kursk-counteroffensive", "update-0", "update-1", "update-2", "update-3", "update-4"]
+    assert first == fresh(several)
 
     counts.reset()
-    again = pipeline.build(Project(series), Urls(), executor=pipeline.serial, cache=cache).pages
+    again = pipeline.build(Project(several), Urls(), executor=pipeline.serial, cache=cache).pages
     assert (counts.loaded, counts.rendered, counts.sites) == ([], [], 0)
     assert again == first
 
-    path = series / "briefings" / "update-1.yml"
+    path = several / "briefings" / "update-1.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Update 1,", "Edited 1,"), encoding="utf-8")
     counts.reset()
-    edited = pipeline.build(Project(series), Urls(), executor=pipeline.serial, cache=cache).pages
+    edited = pipeline.build(Project(several), Urls(), executor=pipeline.serial, cache=cache).pages
     assert counts.loaded == ["update-1"]
     assert sorted(counts.rendered) == ["update-1", "update-2"]  # the edited one, and what follows it
     assert counts.sites == 1
-    assert edited == fresh(series)
-    assert list(edited) == list(fresh(series))
+    assert edited == fresh(several)
+    assert list(edited) == list(fresh(several))
 
 
-def test_a_changed_source_reloads_the_briefings_that_cite_it(series: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_changed_source_reloads_the_briefings_that_cite_it(several: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = Cache()
-    pipeline.build(Project(series), Urls(), executor=pipeline.serial, cache=cache)
+    pipeline.build(Project(several), Urls(), executor=pipeline.serial, cache=cache)
     counts = Counts(monkeypatch)
-    [seed] = (series / "seeds").iterdir()
+    [seed] = (several / "seeds").iterdir()
     seed.write_text(seed.read_text(encoding="utf-8") + "\nA paragraph added at the end.\n", encoding="utf-8")
-    pages = pipeline.build(Project(series), Urls(), executor=pipeline.serial, cache=cache).pages
-    assert len(counts.loaded) == 5
-    assert pages == fresh(series)
+    pages = pipeline.build(Project(several), Urls(), executor=pipeline.serial, cache=cache).pages
+    assert len(counts.loaded) == 6
+    assert pages == fresh(several)
 
 
-def test_a_bad_edit_then_its_fix_give_the_fresh_pages(series: Path) -> None:
+def test_a_bad_edit_then_its_fix_give_the_fresh_pages(several: Path) -> None:
     cache = Cache()
-    pipeline.build(Project(series), Urls(), executor=pipeline.serial, cache=cache)
-    path = series / "briefings" / "update-2.yml"
+    pipeline.build(Project(several), Urls(), executor=pipeline.serial, cache=cache)
+    path = several / "briefings" / "update-2.yml"
     good = path.read_text(encoding="utf-8")
     path.write_text(good.replace("claimant: kartapolov", "claimant: kremlin"), encoding="utf-8")
     with pytest.raises(Invalid):
-        pipeline.build(Project(series), Urls(), executor=pipeline.serial, cache=cache)
+        pipeline.build(Project(several), Urls(), executor=pipeline.serial, cache=cache)
     path.write_text(good, encoding="utf-8")
-    (series / "briefings" / "update-3.yml").unlink()  # and a briefing removed meanwhile
-    pages = pipeline.build(Project(series), Urls(), executor=pipeline.serial, cache=cache).pages
-    assert pages == fresh(series)
-    assert "briefings/update-3/index.md" not in pages
+    (several / "briefings" / "update-4.yml").unlink()  # and a briefing removed meanwhile
+    pages = pipeline.build(Project(several), Urls(), executor=pipeline.serial, cache=cache).pages
+    assert pages == fresh(several)
+    assert "briefings/update-4/index.md" not in pages
 
 
-def test_a_cache_filled_by_worker_processes_serves_a_serial_run(series: Path) -> None:
+def test_a_cache_filled_by_worker_processes_serves_a_serial_run(several: Path) -> None:
     cache = Cache()
-    pipeline.build(Project(series), Urls(), executor=pipeline.processes(2), cache=cache)
-    path = series / "briefings" / "update-0.yml"
+    pipeline.build(Project(several), Urls(), executor=pipeline.processes(2), cache=cache)
+    path = several / "briefings" / "update-0.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("Update 0,", "Edited 0,"), encoding="utf-8")
-    assert pipeline.build(Project(series), Urls(), executor=pipeline.serial, cache=cache).pages == fresh(series)
+    assert pipeline.build(Project(several), Urls(), executor=pipeline.serial, cache=cache).pages == fresh(several)
