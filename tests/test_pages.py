@@ -3,6 +3,8 @@ against golden files: tests/golden/ and tests/golden/series/."""
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,82 @@ def test_links_follow_the_url_style() -> None:
     assert 'href="source.html#ev-gamble"' in pages["briefings/kursk-counteroffensive/index.md"]
     assert 'href="index.html#bottom-line"' in pages["briefings/kursk-counteroffensive/source.md"]
     assert 'href="fronts/kursk/index.html"' in pages["questions.md"]
+
+
+# What a reader sees: evidence numbers, back links, words, the source, the questions.
+
+BRIEFING_PAGE = "briefings/kursk-counteroffensive/index.md"
+SOURCE_PAGE = "briefings/kursk-counteroffensive/source.md"
+TEMPLATES = REPO / "generator" / "templates"
+
+
+def sourced_project(root: Path) -> Path:
+    """The repository's project in `root`, its briefing's source stated in full, and its
+    title with a colon of its own (as "El Fasher: ..." has)."""
+    for name in ("docs", "briefings", "seeds"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    path = root / "briefings" / "kursk-counteroffensive.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "title: Russia counterattacks in Kursk as it closes on Pokrovsk",
+        'title: "Kursk: Russia counterattacks as it closes on Pokrovsk"',
+        1,
+    )
+    text = text.replace(
+        "  # The text came without headline, outlet, author, address or date.\n",
+        "  headline: Russia launches counteroffensive in Kursk\n"
+        "  outlet: The Example Herald\n"
+        "  author: Jane Reporter\n"
+        "  url: https://news.example.org/world/kursk-counteroffensive?ref=briefing&page=2\n"
+        "  published: 2026-11-24\n",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def sourced(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    root = sourced_project(tmp_path_factory.mktemp("sourced"))
+    return build(Project(root), Urls(), executor=serial).pages
+
+
+def test_no_template_and_no_page_writes_a_plural_in_parentheses(pages: dict[str, str], sourced: dict[str, str]) -> None:
+    assert [p.name for p in TEMPLATES.glob("*.j2") if "(s)" in p.read_text(encoding="utf-8")] == []
+    assert [name for name, page in {**pages, **sourced}.items() if "(s)" in page] == []
+    assert "· 4 fronts · 7 open questions · 14 claims</p>" in pages["index.md"]
+    assert "named in 1 briefing · " in pages["actors.md"]
+    assert "<p>1 briefing, newest first." in pages["index.md"]
+
+
+def test_the_source_page_title_has_no_doubled_colon(pages: dict[str, str], sourced: dict[str, str]) -> None:
+    assert 'title: "The source text of “Russia counterattacks in Kursk as it closes on Pokrovsk”"\n' in pages[SOURCE_PAGE]
+    title = sourced[SOURCE_PAGE].split("\n")[1]
+    assert title == 'title: "The source text of “Kursk: Russia counterattacks as it closes on Pokrovsk”"'
+    assert title.count(":") == 2  # the YAML key's and the briefing's own
+
+
+def test_the_briefing_header_gives_where_its_source_comes_from(pages: dict[str, str], sourced: dict[str, str]) -> None:
+    url = "https://news.example.org/world/kursk-counteroffensive?ref=briefing&amp;page=2"
+    assert (
+        '<div class="bf-meta"><p>Briefing of <time datetime="2026-11-25">25 November 2026</time> · Source: '
+        "“Russia launches counteroffensive in Kursk” by Jane Reporter, The Example Herald, 24 November 2026, "
+        f'<a class="bf-url" href="{url}" rel="noopener noreferrer nofollow">{url}</a>'
+        ' · <a href="source/">Our copy, with the cited passages marked</a></p>'
+    ) in sourced[BRIEFING_PAGE]
+    assert ('· Source: an unattributed text · <a href="source/">Our copy, with the cited passages marked</a></p>') in pages[
+        BRIEFING_PAGE
+    ]
+    assert (
+        f'first published at <a class="bf-url" href="{url}" rel="noopener noreferrer nofollow">{url}</a>.' in sourced[SOURCE_PAGE]
+    )
+
+
+def test_the_source_box_lists_what_is_stated_and_leaves_out_the_rest(pages: dict[str, str], sourced: dict[str, str]) -> None:
+    assert [name for name, page in {**pages, **sourced}.items() if "<dd>not stated</dd>" in page] == []
+    box = pages[BRIEFING_PAGE].split('<div class="bf-sourcebox">', 1)[1].split("</div>", 1)[0]
+    assert re.findall(r"<dt>([^<]+)</dt>", box) == ["File"]
+    box = sourced[BRIEFING_PAGE].split('<div class="bf-sourcebox">', 1)[1].split("</div>", 1)[0]
+    assert re.findall(r"<dt>([^<]+)</dt>", box) == ["File", "Headline", "Outlet", "Author", "Published", "Address"]
+    assert '<dt>Published</dt><dd><time datetime="2026-11-24">24 November 2026</time></dd>' in box

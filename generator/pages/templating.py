@@ -63,6 +63,11 @@ def front_matter(**meta: str) -> Markup:
     return Markup(f"---\n{block}---")
 
 
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """A count with its noun, singular or plural: `1 briefing`, `7 open questions`."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
 def shorten(text: str, limit: int = 140) -> str:
     text = one_line(text)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
@@ -78,7 +83,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(paras=paragraphs, one_line=one_line, day=day, when=when, shorten=shorten)
+    env.filters.update(paras=paragraphs, one_line=one_line, day=day, when=when, shorten=shorten, plural=plural)
     env.globals.update(front_matter=front_matter)
     return env
 
