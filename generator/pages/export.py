@@ -76,7 +76,7 @@ def _part(entry: Entry, urls: Urls) -> str:
             "briefing": entry.briefing.model_dump(mode="json", exclude_none=True),
             "spans": {eid: {"start": span.start, "end": span.end} for eid, span in entry.spans.items()},
         }
-        memo[key] = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+        memo[key] = json.dumps(item, ensure_ascii=False)
     return str(memo[key])
 
 

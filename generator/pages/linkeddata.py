@@ -31,6 +31,8 @@ def _address(view: BriefingView, site: Site, src: str, from_src: str, anchor: st
 
 def claim_reviews(view: BriefingView, site: Site) -> list[dict[str, Any]]:
     briefing, page = view.briefing, view.page
+    by_id = {source.id: source for source in briefing.texts}
+    quoted = {evidence.id: briefing.source_of(evidence) for evidence in briefing.evidence}
     reviews = []
     for claim in briefing.claims:
         claimant = view.actors[claim.claimant]
@@ -38,8 +40,13 @@ def claim_reviews(view: BriefingView, site: Site) -> list[dict[str, Any]]:
             "@type": "Claim",
             "author": {"@type": "Person" if claimant.kind in _PERSONS else "Organization", "name": claimant.name},
         }
-        if briefing.source.url:
-            item["appearance"] = {"@type": "CreativeWork", "url": briefing.source.url}
+        # Where the claim appears: each source its evidence quotes that has an address.
+        appears = [by_id[quoted[e]].url for e in claim.evidence if e in quoted]
+        addresses = list(dict.fromkeys(url for url in appears if url))
+        if addresses:
+            item["appearance"] = [{"@type": "CreativeWork", "url": url} for url in addresses]
+            if len(addresses) == 1:
+                item["appearance"] = item["appearance"][0]
         rating: dict[str, Any] = {
             "@type": "Rating",
             "ratingValue": RATING[claim.status],
@@ -66,11 +73,15 @@ def claim_reviews(view: BriefingView, site: Site) -> list[dict[str, Any]]:
 
 def web_annotations(view: BriefingView, site: Site) -> list[dict[str, Any]]:
     entry, page = view.entry, view.page
-    text = entry.source_text
-    target_source = entry.briefing.source.url or _address(view, site, view.source_page, page)
+    copy_of = {eid: copy for copy in entry.copies for eid in copy.spans}
+    by_id = {source.id: source for source in entry.briefing.texts}
+    source_page = _address(view, site, view.source_page, page)
     out = []
     for evidence in entry.briefing.evidence:
-        span = entry.spans[evidence.id]
+        # Each passage's target is its own source, and its selector is cut from that text alone.
+        copy = copy_of[evidence.id]
+        text, span = copy.text, copy.spans[evidence.id]
+        target_source = by_id[copy.id].url or source_page
         backs = [link.anchor for link in view.backlinks.get(evidence.id, [])]
         out.append(
             {
@@ -96,10 +107,11 @@ def web_annotations(view: BriefingView, site: Site) -> list[dict[str, Any]]:
 
 def lines(data: Any) -> str:
     """JSON with each item of a list on a line of its own: readable, diffs well, and
-    written by the standard library's C encoder (with `indent` it runs in Python)."""
+    written by the standard library's C encoder (with `indent` it runs in Python). Its
+    separators keep their spaces, where a long line can be broken for reading."""
     if isinstance(data, list) and data:
-        return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False, separators=(",", ":")) for item in data) + "\n]"
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return "[\n" + ",\n".join(json.dumps(item, ensure_ascii=False) for item in data) + "\n]"
+    return json.dumps(data, ensure_ascii=False)
 
 
 def script(data: Any) -> Markup:
