@@ -40,6 +40,8 @@ PAGES = {
     "questions": "questions/",
     "claims": "claims/",
 }
+DESKTOP = (1280, 900)
+PHONE = (390, 844)
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -306,5 +308,36 @@ def test_pagefind_results_show_hostile_text_as_text(browser: Any, tmp_path: Path
             tags = listing.evaluate("el => [...new Set([...el.querySelectorAll('*')].map(e => e.localName))].sort()")
             assert tags == ["a", "article", "div", "h1", "li", "mark", "p"]
             assert dialogs == [] and watched.errors == []
+    finally:
+        watched.close()
+
+
+def test_a_passage_shows_its_number_and_where_its_back_links_lead(browser: Any, site_url: str) -> None:
+    watched = Watched(browser, viewport=PHONE)
+    try:
+        page = watched.open(site_url + BRIEFING)
+        link = page.locator('#front-kursk a.bf-cite[href$="#ev-snagos"]')
+        number = link.inner_text()
+        link.click()
+        page.wait_for_load_state("networkidle")
+        ends = page.locator("mark#ev-snagos ~ .bf-backlinks").first
+        assert ends.locator(".bf-evnum").inner_text().split() == ["Evidence", number]
+        hidden = ends.locator(".bf-evnum .bf-sr").bounding_box()  # "Evidence" is heard, not seen
+        assert hidden is not None and hidden["width"] <= 1 and hidden["height"] <= 1
+        back = ends.locator('a[href$="#claim-snagos-battles"]')
+        assert back.inner_text().startswith("claim: Battles are going on")
+        assert back.evaluate("el => getComputedStyle(el, '::before').content") == '"↩\u00a0"'
+        box = back.locator(".bf-what").bounding_box()
+        assert box is not None and box["width"] <= 11 * 13  # shortened on a phone: 11em of its small type
+        # Seven statements cite diversion-failed: one list, by kind, each heard in full.
+        many = page.locator("mark#ev-diversion-failed ~ .bf-backlinks .bf-citers").first
+        assert many.locator(".bf-citers-head").inner_text() == "cited by 7:"
+        kinds = many.locator("a").evaluate_all("els => els.map(a => a.firstChild.textContent)")
+        assert kinds == ["bottom line", "takeaway", "front", "stake", "question", "answer", "claim"]
+        words = many.locator(".bf-what").evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+        assert len(words) == 6 and max(words) <= 1  # heard, with the title, not seen
+        assert many.locator("a").nth(1).get_attribute("title", timeout=1000)
+        shot(page, "source-numbers-390-light")
+        assert watched.errors == []
     finally:
         watched.close()

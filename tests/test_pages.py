@@ -130,6 +130,42 @@ def sourced(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return build(Project(root), Urls(), executor=serial).pages
 
 
+def test_each_passage_shows_the_number_its_evidence_links_show(pages: dict[str, str]) -> None:
+    [entry] = load(Project(REPO))
+    page, source = pages[BRIEFING_PAGE], pages[SOURCE_PAGE]
+    for number, evidence in enumerate(entry.briefing.evidence, 1):
+        assert re.search(rf'<a class="bf-cite" href="source/#ev-{evidence.id}" title="[^"]*">{number}</a>', page), evidence.id
+        # Where the passage ends (the last piece of it, when passages overlap), its number,
+        # then the links back to what cites it.
+        label = f'<span class="bf-backlinks" data-search-exclude><span class="bf-evnum"><span class="bf-sr">Evidence </span>{number}</span> '
+        assert source.count(label) == 1, evidence.id
+        before = source[: source.index(label)]
+        assert re.search(r"(</mark>|</span></span>)$", before), evidence.id
+        last_mark = before[before.rindex("<mark ") :]
+        assert evidence.id in re.search(r'data-evidence="([^"]*)"', last_mark)[1].split(), evidence.id  # type: ignore[index]
+
+
+def test_back_links_say_what_they_lead_to_and_many_make_one_compact_list(pages: dict[str, str]) -> None:
+    source = pages[SOURCE_PAGE]
+    # Short words are shown whole; long ones are cut at a word, and the title has them whole.
+    assert '<a class="bf-backlink" href="../#front-kursk">front<span class="bf-what">: Kursk region</span></a>' in source
+    assert (
+        '<a class="bf-backlink" href="../#claim-snagos-battles" title="Battles are going on near the settlement of Snagos.">'
+        'claim<span class="bf-what">: Battles are going on near the settlement of…</span></a>'
+    ) in source
+    assert '<a class="bf-backlink" href="../#bottom-line">bottom line</a>' in source
+    # Four back links (kartapolov-ten) stay as they are; seven (diversion-failed) are one list.
+    ten = source.split('id="ev-kartapolov-ten"', 1)[1].split("</mark>", 1)[1].split("<mark", 1)[0]
+    assert ten.count('class="bf-backlink"') == 4 and "bf-citers" not in ten
+    diversion = source.split('id="ev-diversion-failed"', 1)[1].split("</mark>", 1)[1].split("<mark", 1)[0]
+    assert (
+        '<span class="bf-citers"><span class="bf-citers-head">cited by 7:</span> <a class="bf-backlink" href="../#bottom-line">bottom line</a>, '
+        in (diversion)
+    )
+    assert diversion.count('class="bf-backlink"') == 7
+    assert "↩" not in source  # the arrows are the stylesheet's, not the text's
+
+
 def test_no_template_and_no_page_writes_a_plural_in_parentheses(pages: dict[str, str], sourced: dict[str, str]) -> None:
     assert [p.name for p in TEMPLATES.glob("*.j2") if "(s)" in p.read_text(encoding="utf-8")] == []
     assert [name for name, page in {**pages, **sourced}.items() if "(s)" in page] == []

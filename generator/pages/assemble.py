@@ -57,7 +57,7 @@ def briefing_pages(entry: Entry, previous: Entry | None, urls: Urls, site: Site 
         view.source_page,
         "source.md.j2",
         view=view,
-        source_html=Markup(render_source(entry.source_text, entry.spans, view.backlinks)),
+        source_html=Markup(render_source(entry.source_text, entry.spans, view.backlinks, view.numbers)),
     )
     return pages
 

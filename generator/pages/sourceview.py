@@ -12,6 +12,7 @@ from html import escape
 from generator.load.quotes import Span
 from generator.model.values import BIDI_CONTROLS
 from generator.pages.anchors import passage
+from generator.pages.templating import shorten
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
@@ -23,8 +24,16 @@ class BackLink:
     href: str
     #: The statement's anchor on its page, the last part of `href`.
     anchor: str
+    #: What the statement is: `claim`, `front`, `bottom line`...
     kind: str
-    title: str
+    #: What it says, on one line; empty for the bottom line, which needs no words.
+    words: str
+
+
+#: From this many back links on, a passage's are listed compactly, each by its kind.
+MANY_BACKLINKS = 5
+#: How much of a statement's words a back link shows (phones show less: briefings.css).
+BACKLINK_WORDS = 48
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -42,12 +51,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def render_source(text: str, spans: dict[str, Span], backlinks: dict[str, list[BackLink]]) -> str:
-    """HTML for `text` with each span in a `<mark id="ev-ID">` followed by its back links.
+def render_source(text: str, spans: dict[str, Span], backlinks: dict[str, list[BackLink]], numbers: dict[str, int]) -> str:
+    """HTML for `text` with each span in a `<mark id="ev-ID">` followed by its evidence
+    number (as the briefing's evidence links show it) and its back links.
 
     Overlapping passages are cut into segments, each marked with every passage it belongs
     to; a passage's anchor sits on its first segment.
     """
+    ends = {e: _passage_end(numbers[e], backlinks.get(e, [])) for e in spans}
     order = sorted(spans, key=lambda e: (spans[e].start, -spans[e].end, e))
     cuts_all = sorted({s.start for s in spans.values()} | {s.end for s in spans.values()})
     lines = []
@@ -56,7 +67,7 @@ def render_source(text: str, spans: dict[str, Span], backlinks: dict[str, list[B
         cuts = [p_start, *cuts_all[lo:hi], p_end]
         html = []
         for a, b in itertools.pairwise(cuts):
-            html.append(_segment(text, a, b, order, spans, backlinks))
+            html.append(_segment(text, a, b, order, spans, ends))
         lines.append(f"<p>{''.join(html)}</p>")
     return "\n".join(lines)
 
@@ -75,7 +86,7 @@ def _visible_control(match: re.Match[str]) -> str:
     return f'<code class="bf-bidi" title="{unicodedata.name(char).lower()}">U+{ord(char):04X}</code>'
 
 
-def _segment(text: str, a: int, b: int, order: list[str], spans: dict[str, Span], backlinks: dict[str, list[BackLink]]) -> str:
+def _segment(text: str, a: int, b: int, order: list[str], spans: dict[str, Span], ends: dict[str, str]) -> str:
     active = [e for e in order if spans[e].start <= a and spans[e].end >= b]
     body = _shown(text[a:b])
     if not active:
@@ -85,10 +96,26 @@ def _segment(text: str, a: int, b: int, order: list[str], spans: dict[str, Span]
     mark_id = f' id="{passage(starting[0])}"' if starting else ""
     depth = " bf-overlap" if len(active) > 1 else ""
     html = f'{anchors}<mark class="bf-passage{depth}"{mark_id} data-evidence="{" ".join(active)}">{body}</mark>'
-    for evidence in (e for e in active if spans[e].end == b):
-        links = "".join(
-            f'<a class="bf-backlink" href="{escape(link.href)}" title="{escape(link.title)}">{escape(link.kind)}</a>'
-            for link in backlinks.get(evidence, [])
-        )
-        html += f'<span class="bf-backlinks" aria-label="Cited by" data-search-exclude>{links}</span>'
-    return html
+    return html + "".join(ends[e] for e in active if spans[e].end == b)
+
+
+def _passage_end(number: int, links: list[BackLink]) -> str:
+    """What follows a passage: its number, then a link back to each statement that cites
+    it, each saying what it leads to; a run of MANY_BACKLINKS or more, as one compact list."""
+    label = f'<span class="bf-evnum"><span class="bf-sr">Evidence </span>{number}</span>'
+    many = len(links) >= MANY_BACKLINKS
+    shown = [_backlink(link, many) for link in links]
+    if many:
+        cited = f'<span class="bf-citers"><span class="bf-citers-head">cited by {len(links)}:</span> {", ".join(shown)}</span>'
+    else:
+        cited = " ".join(shown)
+    return f'<span class="bf-backlinks" data-search-exclude>{label} {cited}</span>'
+
+
+def _backlink(link: BackLink, compact: bool) -> str:
+    """A back link: `claim: About 10 settlements…`. When `compact`, its words are hidden
+    (briefings.css) but heard; its title holds them whole whenever they are not all seen."""
+    words = shorten(link.words, BACKLINK_WORDS)
+    title = f' title="{escape(link.words)}"' if link.words and (compact or words != link.words) else ""
+    tail = f'<span class="bf-what">: {escape(words)}</span>' if words else ""
+    return f'<a class="bf-backlink" href="{escape(link.href)}"{title}>{escape(link.kind)}{tail}</a>'

@@ -12,7 +12,7 @@ from generator.model import reflect as fields
 from generator.model.schema import Actor, Briefing, Event, Front, Stake
 from generator.pages import anchors, paths
 from generator.pages.sourceview import BackLink
-from generator.pages.templating import shorten
+from generator.pages.templating import one_line, shorten
 from generator.pages.urls import Urls
 
 
@@ -26,9 +26,11 @@ def anchor(briefing: Briefing, loc: tuple[str | int, ...]) -> str:
     return anchors.statement(collection, item.id if hasattr(item, "id") else index + 1)
 
 
-def _title(briefing: Briefing, loc: tuple[str | int, ...]) -> str:
+def _words(briefing: Briefing, loc: tuple[str | int, ...]) -> str:
+    """What the statement at `loc` says, on one line: a front's name, a claim, a question...
+    The bottom line, of which a briefing has one, needs no words to be told apart."""
     if loc[0] == "bottom_line":
-        return "Bottom line"
+        return ""
     item = getattr(briefing, str(loc[0]))[int(loc[1])]
     text = (
         getattr(item, "name", None)
@@ -38,7 +40,7 @@ def _title(briefing: Briefing, loc: tuple[str | int, ...]) -> str:
         or getattr(item, "what", None)
         or item.text
     )
-    return f"{anchors.noun(str(loc[0])).capitalize()}: {text}"
+    return one_line(text)
 
 
 class BriefingView:
@@ -66,7 +68,7 @@ class BriefingView:
         """For each passage, links back to the statements that cite it, each statement once."""
         briefing = self.briefing
         base = self.urls.link(self.source_page, self.page)
-        statements: dict[tuple[str | int, ...], tuple[str, str]] = {}  # (list, index) -> anchor, title
+        statements: dict[tuple[str | int, ...], tuple[str, str]] = {}  # (list, index) -> anchor, words
         out: dict[str, list[BackLink]] = {}
         seen: set[tuple[str, str]] = set()
         for loc, collection, ref in fields.iter_refs(briefing):
@@ -74,13 +76,13 @@ class BriefingView:
                 continue
             key = loc[:1] if loc[0] == "bottom_line" else loc[:2]
             if key not in statements:
-                statements[key] = (anchor(briefing, loc), _title(briefing, loc))
-            target, title = statements[key]
+                statements[key] = (anchor(briefing, loc), _words(briefing, loc))
+            target, words = statements[key]
             if (ref, target) in seen:
                 continue
             seen.add((ref, target))
             kind = "answer" if len(loc) > 2 and loc[2] == "answer" else anchors.noun(str(loc[0]))
-            out.setdefault(ref, []).append(BackLink(f"{base}#{target}", target, kind, title))
+            out.setdefault(ref, []).append(BackLink(f"{base}#{target}", target, kind, words))
         return out
 
     @property
