@@ -341,3 +341,35 @@ def test_a_passage_shows_its_number_and_where_its_back_links_lead(browser: Any, 
         assert watched.errors == []
     finally:
         watched.close()
+
+
+@pytest.mark.parametrize("name", ["briefing", "source", "front", "questions", "claims"])
+def test_evidence_and_back_links_are_targets_of_24_px_on_a_phone(browser: Any, site_url: str, name: str) -> None:
+    """WCAG 2.2, 2.5.8: every evidence link and back link is at least 24 by 24 px at 390 px."""
+    watched = Watched(browser, viewport=PHONE)
+    try:
+        page = watched.open(site_url + PAGES[name])
+        boxes = page.eval_on_selector_all(
+            "a.bf-cite, a.bf-backlink",
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.className, e.textContent, r.width, r.height]; })",
+        )
+        assert len(boxes) >= {"briefing": 80, "source": 60}.get(name, 1)
+        assert [b for b in boxes if b[2] < 24 or b[3] < 24] == []
+    finally:
+        watched.close()
+
+
+def test_a_list_of_evidence_numbers_stays_on_one_line(browser: Any, site_url: str) -> None:
+    watched = Watched(browser, viewport=PHONE)
+    try:
+        page = watched.open(site_url + BRIEFING)
+        lines = page.eval_on_selector_all(
+            ".bf-cites",
+            "els => els.map(e => new Set([...e.querySelectorAll('a.bf-cite')].map(a => Math.round(a.getBoundingClientRect().top))).size)",
+        )
+        assert len(lines) > 30 and set(lines) == {1}
+        # Numbers, as the briefing cites them out of order: in their order on the page.
+        numbers = page.locator("#claim-ukrainian-incursion .bf-cites").inner_text().split()
+        assert numbers == ["1", "7", "10", "11"]
+    finally:
+        watched.close()

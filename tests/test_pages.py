@@ -96,6 +96,7 @@ def test_links_follow_the_url_style() -> None:
 BRIEFING_PAGE = "briefings/kursk-counteroffensive/index.md"
 SOURCE_PAGE = "briefings/kursk-counteroffensive/source.md"
 TEMPLATES = REPO / "generator" / "templates"
+_CITES = re.compile(r'<span class="bf-cites"[^>]*>((?: ?<a class="bf-cite"[^>]*>\d+</a>)+)</span>')
 
 
 def sourced_project(root: Path) -> Path:
@@ -128,6 +129,15 @@ def sourced_project(root: Path) -> Path:
 def sourced(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     root = sourced_project(tmp_path_factory.mktemp("sourced"))
     return build(Project(root), Urls(), executor=serial).pages
+
+
+def test_every_list_of_evidence_numbers_is_in_numeric_order(pages: dict[str, str]) -> None:
+    lists = [[int(n) for n in re.findall(r">(\d+)</a>", match)] for page in pages.values() for match in _CITES.findall(page)]
+    assert len(lists) > 50
+    assert [numbers for numbers in lists if numbers != sorted(numbers)] == []
+    # A claim that cites its passages out of their order: 11, 10, 1, 7 in the YAML.
+    claim = pages[BRIEFING_PAGE].split('id="claim-ukrainian-incursion"', 1)[1]
+    assert [int(n) for n in re.findall(r">(\d+)</a>", _CITES.search(claim)[1])] == [1, 7, 10, 11]  # type: ignore[index]
 
 
 def test_each_passage_shows_the_number_its_evidence_links_show(pages: dict[str, str]) -> None:

@@ -113,14 +113,19 @@ class BriefingView:
         return list(groups.items())
 
     def cites(self, ids: list[str], from_src: str) -> Markup:
-        """Links from the page `from_src` to the passages `ids`, each titled with its words.
+        """Links from the page `from_src` to the passages `ids`, each titled with its words,
+        in the order of their numbers (the order of the source's passages in the briefing).
 
         Built here rather than in a template: a briefing cites its passages dozens of
         times, and each citation's escaped title is made once.
         """
         base = self.urls.link(from_src, self.source_page)
-        links = "".join(
-            f'<a class="bf-cite" href="{base}#{anchors.passage(e)}" title="{self._titles[e]}">{self.numbers[e]}</a>' for e in ids
+        numbers = self.numbers
+        # Spaced, so that the numbers are copied and read as numbers, not as one (the
+        # stylesheet keeps them on one line).
+        links = " ".join(
+            f'<a class="bf-cite" href="{base}#{anchors.passage(e)}" title="{self._titles[e]}">{numbers[e]}</a>'
+            for e in sorted(ids, key=numbers.__getitem__)
         )
         return Markup(f'<span class="bf-cites" aria-label="Evidence" data-search-exclude>{links}</span>')
 
