@@ -132,6 +132,18 @@ def shot(page: Any, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+def serious_violations(page: Any) -> list[str]:
+    """axe's serious and critical findings on the page as it stands."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def check_page(browser: Any, url: str, shot_name: str, scheme: str) -> None:
     """No console error, no failed or foreign request, no serious axe violation."""
     from axe_playwright_python.sync_playwright import Axe
@@ -371,5 +383,89 @@ def test_a_list_of_evidence_numbers_stays_on_one_line(browser: Any, site_url: st
         # Numbers, as the briefing cites them out of order: in their order on the page.
         numbers = page.locator("#claim-ukrainian-incursion .bf-cites").inner_text().split()
         assert numbers == ["1", "7", "10", "11"]
+    finally:
+        watched.close()
+
+
+def _shown_questions(page: Any) -> list[str]:
+    return page.eval_on_selector_all("article.bf-question", "els => els.filter(e => e.checkVisibility()).map(e => e.id)")
+
+
+def _questions_with(page: Any, front: str = "", status: str = "") -> list[str]:
+    return page.eval_on_selector_all(
+        "article.bf-question",
+        "(els, [front, status]) => els.filter(e => (!front || e.dataset.fronts.split(' ').includes(front))"
+        " && (!status || e.dataset.status === status)).map(e => e.id)",
+        [front, status],
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_questions_can_be_filtered_by_front_and_status(browser: Any, site_url: str, scheme: str) -> None:
+    watched = Watched(browser, scheme, PHONE)
+    try:
+        page = watched.open(site_url + "questions/")
+        everything = _questions_with(page)
+        assert len(everything) == 8 and _shown_questions(page) == everything
+        count = page.locator(".bf-filter-count")
+        assert count.inner_text() == "8 of 8 questions shown"
+
+        page.select_option("select[name=front]", "peace-talks")
+        wanted = _questions_with(page, "peace-talks")
+        assert 0 < len(wanted) < 8 and _shown_questions(page) == wanted
+        assert count.inner_text() == f"{len(wanted)} of 8 questions shown"
+        assert urlparse(page.url).query == "front=peace-talks"
+        # A front's group shows only while it holds a question shown.
+        groups = page.eval_on_selector_all(".bf-group", "els => els.filter(e => e.checkVisibility()).length")
+        assert 0 < groups < page.locator(".bf-group").count()
+
+        page.select_option("select[name=status]", "answered")
+        wanted = _questions_with(page, "peace-talks", "answered")
+        assert _shown_questions(page) == wanted
+        assert urlparse(page.url).query == "front=peace-talks&status=answered"
+        if not wanted:
+            assert page.locator('.bf-status-block[data-status="answered"] [data-bf-none]').is_visible()
+        assert page.locator('.bf-status-block[data-status="open"] [data-bf-none]').is_visible()
+        shot(page, f"questions-filtered-390-{scheme}")
+        assert serious_violations(page) == []
+
+        # The choice stands in the address: a filtered list can be linked to.
+        page.goto(site_url + "questions/?front=kursk&status=open", wait_until="networkidle")
+        assert page.locator("select[name=front]").input_value() == "kursk"
+        assert _shown_questions(page) == _questions_with(page, "kursk", "open") != []
+        page.select_option("select[name=front]", "")
+        page.select_option("select[name=status]", "")
+        assert _shown_questions(page) == everything and urlparse(page.url).query == ""
+        assert watched.errors == [] and watched.foreign() == []
+    finally:
+        watched.close()
+
+
+def test_without_script_every_question_shows_and_no_control_is_offered(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": DESKTOP[0], "height": DESKTOP[1]}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "questions/", wait_until="networkidle")
+        assert not page.locator("form[data-bf-filter]").is_visible()
+        assert len(_shown_questions(page)) == page.locator("article.bf-question").count() == 8
+        assert not page.locator("[data-bf-none]").first.is_visible()
+        page.goto(site_url + BRIEFING, wait_until="networkidle")
+        assert not page.locator("button.bf-print").is_visible()
+        shot(page, "briefing-noscript-1280-light")
+    finally:
+        context.close()
+
+
+def test_a_wide_table_scrolls_in_a_named_region_a_keyboard_reaches(browser: Any, site_url: str) -> None:
+    watched = Watched(browser, viewport=PHONE)
+    try:
+        page = watched.open(site_url + "performance/")
+        region = page.locator(".md-typeset__scrollwrap").first
+        assert region.get_attribute("tabindex") == "0" and region.get_attribute("role") == "region"
+        assert region.get_attribute("aria-label") == "Table: Latest figures (scrolls sideways)"
+        region.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
+        assert watched.errors == []
     finally:
         watched.close()

@@ -214,3 +214,30 @@ def test_the_source_box_lists_what_is_stated_and_leaves_out_the_rest(pages: dict
     box = sourced[BRIEFING_PAGE].split('<div class="bf-sourcebox">', 1)[1].split("</div>", 1)[0]
     assert re.findall(r"<dt>([^<]+)</dt>", box) == ["File", "Headline", "Outlet", "Author", "Published", "Address"]
     assert '<dt>Published</dt><dd><time datetime="2026-11-24">24 November 2026</time></dd>' in box
+
+
+def test_the_questions_page_shows_what_the_briefing_shows_and_can_be_filtered(pages: dict[str, str]) -> None:
+    page = pages["questions.md"]
+    card = page.split('id="q-pokrovsk-falls"', 1)[1].split("</article>", 1)[0]
+    assert card.startswith(' data-status="open" data-fronts="pokrovsk">')
+    assert (
+        "<p>Its fall would cost Ukraine supply lines and control of the Donetsk region, and open the way to deeper Russian assaults.</p>"
+        in card
+    )
+    assert '<p class="bf-label">What would answer it</p>\n<ul class="bf-indicators">' in card
+    assert '<p class="bf-evidence"><span class="bf-label">Evidence</span><span class="bf-cites"' in card
+    # Every question carries what the filter reads; the filter lists the fronts and statuses there are.
+    assert page.count('<article class="bf-card bf-question"') == page.count(' data-status="') - 2 == 8
+    form = page.split('<form class="bf-filter"', 1)[1].split("</form>", 1)[0]
+    assert form.startswith(' aria-label="Filter the questions" data-bf-filter data-search-exclude hidden>')
+    assert re.findall(r'<option value="([^"]*)">', form) == [
+        "",
+        "kursk",
+        "long-range-weapons",
+        "peace-talks",
+        "pokrovsk",
+        "",
+        "open",
+        "answered",
+    ]
+    assert '<p class="bf-empty" data-bf-none data-search-exclude hidden>No open question matches the filter.</p>' in page

@@ -37,8 +37,28 @@ def test_the_pagefind_search_partial_has_materials_structure_without_its_index()
 
 def test_every_override_is_checked_here() -> None:
     assert sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*") if p.is_file()) == [
-        "main.html",  # adds the feed's link to the head: tests/test_feed.py
+        "assets/briefings-reader.js",  # copied into the site as a theme file: below, and tests/test_browser.py
+        "briefings-reuse.html",  # mkdocs serve: a page written back as it was last built
+        "main.html",  # adds the feed's link to the head (tests/test_feed.py) and the reader's script
         "partials/search-material.html",
         "partials/search-pagefind.html",
         "partials/search.html",  # includes one of the two; tests/test_search.py builds both
     ]
+
+
+READER = OVERRIDES / "assets" / "briefings-reader.js"
+STYLESHEET = Path(str(resources.files("generator").joinpath("assets", "briefings.css")))
+
+
+def test_the_reader_script_is_loaded_on_every_page_and_fetches_nothing() -> None:
+    main = (OVERRIDES / "main.html").read_text(encoding="utf-8")
+    assert "<script src=\"{{ 'assets/briefings-reader.js' | url }}\" defer></script>" in main
+    script = READER.read_text(encoding="utf-8")
+    for call in ("fetch(", "XMLHttpRequest", "import(", "sendBeacon", "WebSocket", "EventSource", "http:", "https:", ".src ="):
+        assert call not in script, call
+    assert "</script" not in script
+
+
+def test_what_the_script_shows_stays_hidden_without_it() -> None:
+    css = STYLESHEET.read_text(encoding="utf-8")
+    assert ".md-typeset [hidden] { display: none !important; }" in css

@@ -89,6 +89,12 @@ class Catalog:
             out.append((status, sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))))
         return out
 
+    def question_fronts(self) -> list[str]:
+        """The fronts that questions concern now, in the order of `fronts`, and "" last when
+        a question concerns none: what the questions page can be filtered by."""
+        named = {front_id for h in self.questions.values() for front_id in h.latest[1].fronts or [""]}
+        return [front_id for front_id in [*self.fronts, ""] if front_id in named]
+
     def claims_by_status(self, claimant: str) -> list[tuple[ClaimStatus, list[tuple[Entry, Claim]]]]:
         claims = self.claims.get(claimant, [])
         return [(s, [c for c in claims if c[1].status is s]) for s in ClaimStatus if any(c[1].status is s for c in claims)]

@@ -1,0 +1,115 @@
+// The reader's conveniences, each on top of a page that works without it: the questions
+// page's filter, and a name and a tab stop on every table that scrolls sideways (axe:
+// scrollable-region-focusable). It fetches nothing.
+//
+// MkDocs copies it from the theme overrides (generator/overrides/assets/) into the site;
+// overrides/main.html loads it on every page.
+(function () {
+  "use strict";
+
+  // The questions page: each question carries its status and the fronts it concerns
+  // (data-status, data-fronts); the form's choices also stand in the address
+  // (?front=kursk&status=open), so that a filtered list can be linked to.
+  function questionFilter(form) {
+    var questions = Array.prototype.slice.call(document.querySelectorAll("article.bf-question[data-status]"));
+    var count = form.querySelector(".bf-filter-count");
+    var fields = { front: form.elements.front, status: form.elements.status };
+    var asked = new URLSearchParams(window.location.search);
+    Object.keys(fields).forEach(function (name) {
+      var wanted = asked.get(name);
+      var field = fields[name];
+      if (wanted && Array.prototype.some.call(field.options, function (o) { return o.value === wanted; })) {
+        field.value = wanted;
+      }
+    });
+
+    function visible(root) {
+      return root.querySelector("article.bf-question[data-status]:not([hidden])") !== null;
+    }
+
+    function apply() {
+      var front = fields.front.value;
+      var status = fields.status.value;
+      var shown = 0;
+      questions.forEach(function (question) {
+        var match = (!front || question.dataset.fronts.split(" ").indexOf(front) >= 0) &&
+          (!status || question.dataset.status === status);
+        question.hidden = !match;
+        if (match) shown += 1;
+      });
+      document.querySelectorAll(".bf-status-block .bf-group").forEach(function (group) {
+        group.hidden = !visible(group);
+      });
+      document.querySelectorAll(".bf-status-block").forEach(function (block) {
+        var none = block.querySelector("[data-bf-none]");
+        if (none) none.hidden = visible(block);
+      });
+      count.textContent = shown + " of " + questions.length + " questions shown";
+      var address = new URL(window.location.href);
+      Object.keys(fields).forEach(function (name) {
+        if (fields[name].value) address.searchParams.set(name, fields[name].value);
+        else address.searchParams.delete(name);
+      });
+      window.history.replaceState(window.history.state, "", address.href);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    apply();
+    form.hidden = false;
+  }
+
+  // Material wraps each plain table in a box that scrolls sideways when the table is too
+  // wide; a keyboard reaches such a box only with a tab stop, and a screen reader names it
+  // by the heading above it.
+  function scrollingTables() {
+    document.querySelectorAll(".md-typeset .md-typeset__scrollwrap").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Table: " + heading(box) + " (scrolls sideways)");
+        box.dataset.bfScrolls = "";
+      } else if (!scrolls && box.hasAttribute("data-bf-scrolls")) {
+        ["tabindex", "role", "aria-label", "data-bf-scrolls"].forEach(function (name) {
+          box.removeAttribute(name);
+        });
+      }
+    });
+  }
+
+  function heading(element) {
+    for (var node = element.previousElementSibling; node; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) {
+        return Array.prototype.filter.call(node.childNodes, function (child) {
+          return !(child.classList && child.classList.contains("headerlink"));
+        }).map(function (child) {
+          return child.textContent;
+        }).join("").trim();
+      }
+    }
+    var title = document.querySelector(".md-content h1");
+    return title ? title.textContent.trim() : document.title;
+  }
+
+  function start() {
+    var form = document.querySelector("form[data-bf-filter]");
+    if (form) questionFilter(form);
+    scrollingTables();
+    var pending = 0;
+    window.addEventListener("resize", function () {
+      window.clearTimeout(pending);
+      pending = window.setTimeout(scrollingTables, 150);
+    });
+    // Material wraps tables as it starts, which may be after this script runs.
+    window.addEventListener("load", scrollingTables);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
