@@ -8,7 +8,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +21,7 @@ from urllib.parse import urlparse
 import pytest
 
 from .conftest import CASES, REPO
+from .test_pages import sourced_project
 from .test_site import build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -469,3 +472,97 @@ def test_a_wide_table_scrolls_in_a_named_region_a_keyboard_reaches(browser: Any,
         assert watched.errors == []
     finally:
         watched.close()
+
+
+@pytest.fixture(scope="module")
+def sourced_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The repository's site, its briefing's source stated in full (outlet, address...)."""
+    root = sourced_project(tmp_path_factory.mktemp("sourced-site"))
+    build_site(root, root / "site")
+    with served(root / "site") as url:
+        yield url
+
+
+SOURCE_URL = "https://news.example.org/world/kursk-counteroffensive?ref=briefing&page=2"
+
+
+def test_the_briefing_header_names_its_source_and_offers_to_print(browser: Any, sourced_url: str) -> None:
+    watched = Watched(browser)
+    try:
+        page = watched.open(sourced_url + BRIEFING)
+        meta = page.locator(".bf-meta")
+        assert "The Example Herald" in meta.inner_text()
+        assert meta.locator("a.bf-url").get_attribute("href") == SOURCE_URL
+        page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+        button = page.get_by_role("button", name="Print or save as PDF")
+        button.click()
+        assert page.evaluate("window.printed") == 1
+        page.emulate_media(media="print")
+        assert not button.is_visible()
+        for scheme in ("light", "dark"):
+            for viewport in (DESKTOP, PHONE):
+                other = Watched(browser, scheme, viewport)
+                try:
+                    shot(other.open(sourced_url + BRIEFING), f"briefing-sourced-{viewport[0]}-{scheme}")
+                    assert other.errors == []
+                finally:
+                    other.close()
+    finally:
+        watched.close()
+
+
+def _poppler(tool: str) -> str:
+    found = shutil.which(tool)
+    if found is None:
+        message = f"{tool} is missing: install Debian's poppler-utils package (apt-get install poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_briefing_prints_its_text_alone_on_a_few_pages(browser: Any, sourced_url: str, paper: str, scheme: str) -> None:
+    watched = Watched(browser, scheme)
+    try:
+        page = watched.open(sourced_url + BRIEFING)
+        page.emulate_media(media="print")
+        # The site around the briefing is not printed; cards and claims are kept whole.
+        for part in (".md-header", ".md-tabs", ".md-sidebar", ".md-search", ".md-footer", ".md-top", ".bf-print"):
+            assert page.locator(part).evaluate_all("els => els.filter(e => e.checkVisibility()).length") == 0, part
+        kept = page.eval_on_selector_all(
+            ".bf-card, .bf-claim, .bf-question", "els => els.map(e => getComputedStyle(e).breakInside)"
+        )
+        assert len(kept) > 20 and set(kept) == {"avoid"}
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).color") == "rgba(0, 0, 0, 0.87)"
+        pdf = ARTIFACTS / f"print-{paper.lower()}-{scheme}.pdf"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.pdf(path=str(pdf), format=paper)
+    finally:
+        watched.close()
+
+    info = subprocess.run([_poppler("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)$", info, re.MULTILINE)[1])  # type: ignore[index]
+    assert 3 <= pages <= 8, pages
+    text = subprocess.run([_poppler("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert "Kursk: Russia counterattacks as it closes on Pokrovsk" in flat
+    assert re.search(r"EVIDENCE 1 15 19 25 27\b", flat)  # the bottom line's evidence numbers
+    assert SOURCE_URL in "".join(text.split())  # the source, with its address, in the Source list at the end
+    assert flat.rindex("The Example Herald") > flat.index("Source Read the full source text")
+    for absent in (
+        "Situation briefings",
+        "Table of contents",
+        "Made with",
+        "Print or save as PDF",
+        "Writing briefings",
+        "Search",
+    ):
+        assert absent not in flat, absent
+    # Each page as a picture, to look at.
+    prefix = ARTIFACTS / pdf.stem
+    for old in ARTIFACTS.glob(f"{pdf.stem}-*.png"):
+        old.unlink()
+    subprocess.run([_poppler("pdftoppm"), "-r", "60", "-png", str(pdf), str(prefix)], check=True)
+    assert len(list(ARTIFACTS.glob(f"{pdf.stem}-*.png"))) == pages

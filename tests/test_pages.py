@@ -216,6 +216,13 @@ def test_the_source_box_lists_what_is_stated_and_leaves_out_the_rest(pages: dict
     assert '<dt>Published</dt><dd><time datetime="2026-11-24">24 November 2026</time></dd>' in box
 
 
+def test_the_briefing_offers_to_print_only_where_script_can(pages: dict[str, str]) -> None:
+    assert (
+        '<p class="bf-actions" data-search-exclude><button type="button" class="bf-print" data-bf-print hidden>Print or save as PDF</button></p></div>'
+        in (pages[BRIEFING_PAGE])
+    )
+
+
 def test_the_questions_page_shows_what_the_briefing_shows_and_can_be_filtered(pages: dict[str, str]) -> None:
     page = pages["questions.md"]
     card = page.split('id="q-pokrovsk-falls"', 1)[1].split("</article>", 1)[0]

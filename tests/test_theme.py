@@ -59,6 +59,38 @@ def test_the_reader_script_is_loaded_on_every_page_and_fetches_nothing() -> None
     assert "</script" not in script
 
 
+def _rules_in(css: str, at_rule: str) -> list[str]:
+    """The text of every `at_rule { ... }` block of `css` (braces counted, no comments inside)."""
+    blocks, start = [], 0
+    while (start := css.find(at_rule, start)) >= 0:
+        depth, i = 0, css.index("{", start)
+        for j in range(i, len(css)):
+            depth += {"{": 1, "}": -1}.get(css[j], 0)
+            if depth == 0:
+                blocks.append(css[i + 1 : j])
+                break
+        start = j
+    return blocks
+
+
+def test_the_dark_palette_is_for_screens_and_print_keeps_the_light_one() -> None:
+    css = re.sub(r"/\*.*?\*/", "", STYLESHEET.read_text(encoding="utf-8"), flags=re.DOTALL)
+    screen = "".join(_rules_in(css, "@media screen {"))
+    [printed] = _rules_in(css, "@media print {")
+    outside = css
+    for block in (*_rules_in(css, "@media screen {"), printed):
+        outside = outside.replace(block, "")
+    # Every rule for Material's dark scheme is a screen rule, but the print block's own.
+    assert '[data-md-color-scheme="slate"]' not in outside
+    assert screen.count('[data-md-color-scheme="slate"]') > 10
+    assert '[data-md-color-scheme="slate"] {\n    color-scheme: light;' in printed
+    # What print leaves out, and what it keeps whole.
+    assert ".md-typeset .bf-actions { display: none; }" in printed and ".md-search," in printed
+    assert "break-inside: avoid" in printed
+    for part in (".bf-card", ".bf-claim", ".bf-question"):
+        assert part in printed.split("break-inside: avoid")[0].rsplit("}", 1)[-1], part
+
+
 def test_what_the_script_shows_stays_hidden_without_it() -> None:
     css = STYLESHEET.read_text(encoding="utf-8")
     assert ".md-typeset [hidden] { display: none !important; }" in css

@@ -1,11 +1,20 @@
-// The reader's conveniences, each on top of a page that works without it: the questions
-// page's filter, and a name and a tab stop on every table that scrolls sideways (axe:
-// scrollable-region-focusable). It fetches nothing.
+// The reader's conveniences, each on top of a page that works without it: the briefing's
+// print button, the questions page's filter, and a name and a tab stop on every table that
+// scrolls sideways (axe: scrollable-region-focusable). It fetches nothing.
 //
 // MkDocs copies it from the theme overrides (generator/overrides/assets/) into the site;
 // overrides/main.html loads it on every page.
 (function () {
   "use strict";
+
+  function printButtons() {
+    document.querySelectorAll("[data-bf-print]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        window.print();
+      });
+      button.hidden = false;
+    });
+  }
 
   // The questions page: each question carries its status and the fronts it concerns
   // (data-status, data-fronts); the form's choices also stand in the address
@@ -95,6 +104,7 @@
   }
 
   function start() {
+    printButtons();
     var form = document.querySelector("form[data-bf-filter]");
     if (form) questionFilter(form);
     scrollingTables();
