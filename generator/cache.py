@@ -16,8 +16,8 @@ from typing import Any
 
 from generator.load.project import Header, read_text
 
-#: What a loaded briefing was loaded from: its file's digest, its source's path and text digest.
-SourceKey = tuple[str, str, str]
+#: What a loaded briefing was loaded from: its file's digest, and each source's path and text digest.
+SourceKey = tuple[str, tuple[tuple[str, str], ...]]
 
 
 def digest(data: bytes | str) -> str:
@@ -56,11 +56,13 @@ class Cache:
             known = self.loaded.get(path)
             if known is None:
                 continue
-            briefing_digest, source_path, source_digest = known.key
-            if source_path not in sources:
-                text = read_text(root / source_path, source_path)
-                sources[source_path] = digest(text) if isinstance(text, str) else None
-            if sources[source_path] == source_digest and file_digest(path) == briefing_digest:
+            briefing_digest, source_digests = known.key
+            for source_path, _ in source_digests:
+                if source_path not in sources:
+                    text = read_text(root / source_path, source_path)
+                    sources[source_path] = digest(text) if isinstance(text, str) else None
+            same = all(sources[source_path] == source_digest for source_path, source_digest in source_digests)
+            if same and file_digest(path) == briefing_digest:
                 out[path] = known
         self.loaded = {path: self.loaded[path] for path in files if path in self.loaded}
         return out

@@ -245,7 +245,7 @@ def _load_task(context: Context, path: Path) -> tuple[Loaded | None, list[Proble
     entry, problems = context.project.load_briefing(path)
     if entry is None or read is None:
         return None, problems
-    key = (read, entry.source_path, digest(entry.source_text))
+    key = (read, tuple((copy.path, digest(copy.text)) for copy in entry.copies))
     return Loaded(key, entry.header, context.pack(entry)), problems
 
 

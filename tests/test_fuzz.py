@@ -208,6 +208,14 @@ BASE["questions"][0].update(
     judgment={"text": "A judgment.", "likelihood": "likely", "confidence": "low"},
 )
 BASE["events"] = [{"id": "retaken", "date": "2024-09", "what": "Settlements retaken.", "where": "Kursk", "evidence": ["ten"]}]
+# The texts of a `sources` list have their place in the same briefing, its source listed.
+LISTED = {key: value for key, value in BASE.items() if key != "source"}
+LISTED["sources"] = [{"id": "article", **BASE["source"]}]
+
+
+def base(field: tuple[str, ...]) -> Any:
+    """A copy of the briefing that has a place for `field`."""
+    return copy.deepcopy(LISTED if field[0] == "sources" else BASE)
 
 
 def _set(data: Any, path: tuple[str, ...], value: str) -> None:
@@ -227,7 +235,7 @@ def test_every_text_field_of_the_schema_is_fuzzed(scratch: Path) -> None:
     assert not any(field[-1] in ("id", "file", "url", "date", "follows", "claimant", "party") for field in TEXT_FIELDS)
     # ... and each one has a place in BASE to put a text.
     for field in TEXT_FIELDS:
-        data = copy.deepcopy(BASE)
+        data = base(field)
         _set(data, field, "A text.")
         put(scratch, "base.yml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
         [entry] = load_project(Project(scratch))
@@ -237,7 +245,7 @@ def test_every_text_field_of_the_schema_is_fuzzed(scratch: Path) -> None:
 @FUZZ
 @given(field=st.sampled_from(TEXT_FIELDS), value=st.text(max_size=120))
 def test_any_text_in_any_field_is_refused_clearly_or_shown_escaped(scratch: Path, field: tuple[str, ...], value: str) -> None:
-    data = copy.deepcopy(BASE)
+    data = base(field)
     _set(data, field, value)
     result = load(scratch, "random.yml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     assert_clear(result, "random.yml")

@@ -18,20 +18,34 @@ from generator.authoring.scaffold import quote
 from generator.authoring.skeleton import skeleton
 from generator.load.project import Project
 from generator.model import reflect, schema
+from generator.model.values import ShorthandFor
 
 from .test_cli import run
 
 
+def shorthand(model: type[BaseModel], name: str) -> bool:
+    """A field that is a shorthand for another (the single `source`): new briefings use the other."""
+    _, metadata = reflect.unwrap_field(model.model_fields[name])
+    return any(isinstance(m, ShorthandFor) for m in metadata)
+
+
 def models() -> list[type[BaseModel]]:
-    """Briefing and every model reachable from it, walked here rather than by the code under test."""
+    """Briefing and every model reachable from it but through a shorthand, walked here rather
+    than by the code under test."""
     found: list[type[BaseModel]] = []
     todo: list[type[BaseModel]] = [schema.Briefing]
     while todo:
         model = todo.pop()
         if model not in found:
             found.append(model)
-            todo += [sub for name in model.model_fields if (sub := reflect.field_at_model(model, name))]
+            todo += [
+                sub for name in model.model_fields if not shorthand(model, name) and (sub := reflect.field_at_model(model, name))
+            ]
     return found
+
+
+def fields(model: type[BaseModel]) -> list[str]:
+    return [name for name in model.model_fields if not shorthand(model, name)]
 
 
 FIELD_NAMES = {name for model in models() for name in model.model_fields}
@@ -86,15 +100,20 @@ def test_every_field_of_every_model_is_in_the_scaffold_in_model_order(case_proje
     seen: dict[str, list[str]] = {}
     keys_by_model(schema.Briefing, data, "briefing", seen)
     by_model = {where.split(" ")[-1].strip("()"): keys for where, keys in seen.items()}
-    assert by_model == {model.__name__: list(model.model_fields) for model in models()}
+    assert by_model == {model.__name__: fields(model) for model in models()}
 
 
 def test_required_fields_and_those_with_a_default_are_live_the_rest_commented_out(case_project: Path) -> None:
     text = new_briefing(case_project)
     seen: dict[str, list[str]] = {}
     keys_by_model(schema.Briefing, yaml.safe_load(text), "briefing", seen)
+    # Live besides: the full form of a shorthand (sources), and the pin, whose value is known.
     live = {
-        model.__name__: [name for name, info in model.model_fields.items() if info.is_required() or info.default is not None]
+        model.__name__: [
+            name
+            for name, info in model.model_fields.items()
+            if info.is_required() or info.default is not None or name in ("sources", "sha256")
+        ]
         for model in models()
     }
     for where, keys in seen.items():
@@ -114,7 +133,8 @@ def test_every_field_carries_its_description_and_every_scale_its_values(case_pro
     text = new_briefing(case_project)
     comments = " ".join(re.sub(r"^[ #]*", "", line) for line in text.splitlines() if line.lstrip().startswith("#"))
     for model in models():
-        for name, info in model.model_fields.items():
+        for name in fields(model):
+            info = model.model_fields[name]
             if info.description:
                 assert " ".join(info.description.split()) in comments, f"{model.__name__}.{name}"
             annotation, _ = reflect.unwrap_field(info)
@@ -163,8 +183,10 @@ def test_a_seed_name_cannot_write_a_key(case_project: Path, name: str) -> None:
 
     text = skeleton(Project(case_project), name, datetime.date(2024, 9, 13))
     data = yaml.safe_load(text)
-    assert list(data) == [name for name, info in schema.Briefing.model_fields.items() if info.default is not None]
-    assert data["source"]["file"] == name
+    assert list(data) == [
+        name for name, info in schema.Briefing.model_fields.items() if info.default is not None or name == "sources"
+    ]
+    assert data["sources"][0]["file"] == name
     assert data["evidence"] == [{"id": "first-passage", "exact": "A sentence."}]
     header = text.split("\n\n")[0].splitlines()
     assert all(line.startswith("# ") for line in header)

@@ -6,6 +6,7 @@ first to the second, every kind of change happens; from the second to the third,
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -192,13 +193,16 @@ def test_the_export_follows_its_schema_and_locates_every_passage(pages: dict[str
     document = json.loads(pages["briefings.json"])
     schema = json.loads((REPO / "generator" / "export.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(document)
-    assert (document["format"], document["version"]) == (FORMAT, VERSION) == ("briefing-site/annotations", 1)
+    assert (document["format"], document["version"]) == (FORMAT, VERSION) == ("briefing-site/annotations", 2)
     assert [b["id"] for b in document["briefings"]] == ["week-3", "week-2", "week-1"]
     week2 = document["briefings"][1]
     assert week2["page"] == "briefings/week-2/" and week2["briefing"]["follows"] == "week-1"
     source = (SERIES / "seeds" / "week.txt").read_text(encoding="utf-8")
+    [copy] = week2["sources"]
+    assert (copy["id"], copy["path"]) == ("source", "seeds/week.txt")
+    assert copy["sha256"] == hashlib.sha256((SERIES / "seeds" / "week.txt").read_bytes()).hexdigest()
     for evidence in week2["briefing"]["evidence"]:
-        span = week2["spans"][evidence["id"]]
+        span = copy["spans"][evidence["id"]]
         assert source[span["start"] : span["end"]] == evidence["exact"]
     broken = json.loads(pages["briefings.json"])
     broken["briefings"][0]["briefing"]["claims"][0]["status"] = "probably"
@@ -295,5 +299,5 @@ def test_the_built_site_links_the_feed_from_every_page_and_writes_the_data(tmp_p
         head = (site / page).read_text(encoding="utf-8").split("</head>")[0]
         assert f'<link rel="alternate" type="application/atom+xml" title="Situation briefings: briefings" href="{feed}">' in head
     assert ET.parse(site / "feed.xml").getroot().tag == f"{ATOM}feed"
-    assert json.loads((site / "briefings.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads((site / "briefings.json").read_text(encoding="utf-8"))["version"] == 2
     assert "What changed" in (site / "briefings" / "week-2" / "index.html").read_text(encoding="utf-8")

@@ -25,6 +25,7 @@ from pydantic.fields import FieldInfo
 
 from generator.errors import Loc
 from generator.model import reflect, schema
+from generator.model.values import ShorthandFor
 
 #: The column comments are wrapped at.
 WIDTH = 100
@@ -45,9 +46,19 @@ def scaffold(known: Mapping[str, str], today: datetime.date) -> list[str]:
     ids = {f"{name}.id": f"first-{name.removesuffix('s')}" for name in reflect.id_collections(schema.Briefing)}
     writer = _Writer({**ids, **known}, today)
     lines: list[str] = []
-    for name, info in schema.Briefing.model_fields.items():
-        lines += ["", *writer.field(info, (name,), 0)]
+    fields = schema.Briefing.model_fields
+    # A shorthand (the single `source`) is left out, and the field it stands for is written live.
+    shorthands = {name: _shorthand(info) for name, info in fields.items()}
+    full = {target for target in shorthands.values() if target}
+    for name, info in fields.items():
+        if not shorthands[name]:
+            lines += ["", *writer.field(info, (name,), 0, live=name in full)]
     return lines[1:]
+
+
+def _shorthand(info: FieldInfo) -> str | None:
+    _, metadata = reflect.unwrap_field(info)
+    return next((m.field for m in metadata if isinstance(m, ShorthandFor)), None)
 
 
 def quote(text: str) -> str:
@@ -72,8 +83,10 @@ class _Writer:
             lines += self.field(info, (*loc, name), indent)
         return lines
 
-    def field(self, info: FieldInfo, loc: Loc, indent: int) -> list[str]:
-        """The field at `loc`: its description, then its key, live or commented out."""
+    def field(self, info: FieldInfo, loc: Loc, indent: int, *, live: bool = False) -> list[str]:
+        """The field at `loc`: its description, then its key, live or commented out.
+
+        An optional field is live when `live` says so, or when its value is known (a pin)."""
         annotation, metadata = reflect.unwrap_field(info)
         pad, name = " " * indent, loc[-1]
         leaf = annotation
@@ -90,7 +103,8 @@ class _Writer:
         else:
             body = [f"{pad}{name}: {self.value(loc, annotation, metadata, info)}"]
         optional = not info.is_required()
-        if optional and info.default is None:
+        path = ".".join(step for step in loc if isinstance(step, str))
+        if optional and info.default is None and not live and path not in self.known:
             # Nothing is its natural value: the key is shown, and the author opts in.
             body = [line[:indent] + "# " + line[indent:] for line in body]
         described = info.description or _docstring(leaf) or _sentence(reflect.describe(annotation, metadata))

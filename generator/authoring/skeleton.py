@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.authoring.scaffold import comment, quote, scaffold
 from generator.errors import Invalid, Problem
-from generator.load.files import file_kind, read_text
+from generator.load.files import file_kind, file_sha256, read_text
 from generator.load.project import BRIEFING_SUFFIX, Project
 from generator.model import schema
 from generator.model.limits import SEED_PATH_MAX
@@ -53,7 +53,13 @@ def skeleton(project: Project, seed_name: str, today: datetime.date) -> str:
         ),
     ]
     # The one passage every evidence list cites: the source's first sentence, so that it is found.
-    known = {"source.file": seed_name, "evidence.id": PASSAGE_ID, "evidence.exact": passage}
+    # The source is pinned to the bytes its first passage was taken from.
+    known = {
+        "sources.file": seed_name,
+        "sources.sha256": file_sha256(project.root / project.seeds_dir / seed_name),
+        "evidence.id": PASSAGE_ID,
+        "evidence.exact": passage,
+    }
     return "\n".join([*header, "", *scaffold(known, today)]) + "\n"
 
 

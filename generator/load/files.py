@@ -6,6 +6,7 @@ file size limit is read, and the text is made uniform: UTF-8, `\\n` line endings
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import unicodedata
@@ -57,3 +58,15 @@ def read_text(path: Path, display: str) -> str | Problem:
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         return Problem(display, line, column, f"control character U+{ord(bad.group()):04X}; expected text")
     return text
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as `sha256sum` prints it; empty if it cannot be read
+    (a file read a moment before: one that went since is reported at its next read)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as file:
+            digest.update(file.read(MAX_FILE_BYTES + 1))
+    except OSError:
+        return ""
+    return digest.hexdigest()

@@ -1,8 +1,9 @@
-"""Load and check every briefing of a project, with the source texts they annotate."""
+"""Load and check every briefing of a project, with the source texts it annotates."""
 
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,15 +13,16 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from generator.errors import Invalid, Problem, capped
-from generator.load.files import file_kind
+from generator.load.files import file_kind, file_sha256
 from generator.load.files import read_text as read_text
+from generator.load.pins import check_pins
 from generator.load.quotes import MAX_SPANS, FoldedSource, Span, find
 from generator.load.suggest import Suggestions
 from generator.load.validate import validate
 from generator.load.yamlfile import YamlDocument, load_yaml
-from generator.model.limits import EVIDENCE_MAX, MAX_PROBLEMS
+from generator.model.limits import EVIDENCE_MAX, MAX_PROBLEMS, SOURCES_MAX
 from generator.model.limits import MAX_FILE_BYTES as MAX_FILE_BYTES
-from generator.model.schema import SEED_PATH_PATTERN, SLUG_MAX, SLUG_PATTERN, Briefing
+from generator.model.schema import SEED_PATH_PATTERN, SINGLE_SOURCE_ID, SLUG_MAX, SLUG_PATTERN, Briefing
 from generator.model.values import Context, Exact
 
 BRIEFING_SUFFIX = ".yml"
@@ -46,17 +48,54 @@ class Header:
 
 
 @dataclass(frozen=True)
+class SourceCopy:
+    """One source text of a briefing, as read: where each of its passages stands in it."""
+
+    id: str
+    #: The file's path in the project, such as seeds/article.txt.
+    path: str
+    text: str
+    spans: dict[str, Span]
+    #: The SHA-256 of the file's bytes.
+    sha256: str
+
+
+#: Between two source texts in `Entry.source_text`: a paragraph break.
+JOINT = "\n\n"
+
+
+@dataclass(frozen=True)
 class Entry:
-    """A briefing that passed every check, with its source text and where its evidence stands."""
+    """A briefing that passed every check, with its source texts and where its evidence stands."""
 
     id: str
     path: str
     briefing: Briefing
-    source_path: str
-    source_text: str
-    spans: dict[str, Span]
+    #: The source texts, in the briefing's order.
+    copies: tuple[SourceCopy, ...]
     #: Where `follows` stands in the file (line, column), for messages about the briefing it names.
     follows_at: tuple[int | None, int | None] | None = None
+
+    @property
+    def source_path(self) -> str:
+        """The first source's path."""
+        return self.copies[0].path
+
+    @functools.cached_property
+    def source_text(self) -> str:
+        """The source texts one after another, a paragraph apart: what the source page shows
+        until each source has a page of its own. One source's text is its own."""
+        return JOINT.join(copy.text for copy in self.copies)
+
+    @functools.cached_property
+    def spans(self) -> dict[str, Span]:
+        """Where each passage stands in `source_text`."""
+        out: dict[str, Span] = {}
+        start = 0
+        for copy in self.copies:
+            out.update({eid: Span(start + s.start, start + s.end) for eid, s in copy.spans.items()})
+            start += len(copy.text) + len(JOINT)
+        return out
 
     @property
     def header(self) -> Header:
@@ -143,23 +182,25 @@ class Project:
         except Invalid as error:
             return None, error.problems
         briefing, problems = validate(doc)
-        # The source and the quotes are checked even when the schema failed elsewhere.
-        source_file = _raw(doc.data, "source", "file")
-        if not (isinstance(source_file, str) and re.fullmatch(SEED_PATH_PATTERN, source_file)):
-            return None, problems
-        source = self.seed(source_file)
-        if isinstance(source, Problem):
-            return None, [*problems, doc.problem(("source", "file"), source.message)]
-        shown = self.seed_display(source_file)
-        spans, quote_problems = match_evidence(doc, briefing, source, shown)
+        # The sources and the quotes are checked even when the schema failed elsewhere.
+        texts: dict[str, tuple[FoldedSource, str]] = {}
+        for loc, source_id, source_file in _raw_sources(doc.data):
+            source = self.seed(source_file)
+            if isinstance(source, Problem):
+                problems.append(doc.problem((*loc, "file"), source.message))
+            elif source_id is not None:
+                texts.setdefault(source_id, (source, self.seed_display(source_file)))
+        spans, quote_problems = match_evidence(doc, briefing, texts)
         problems += quote_problems
+        problems += check_pins(doc, briefing, texts, spans)
         if problems or briefing is None:
             return None, problems
         # The pages rely on it: every passage of an accepted briefing stands in its source.
         unmatched = [
             doc.problem(
                 ("evidence", index, "exact"),
-                f"evidence[{index}].exact: the quote was not matched in {shown}; expected the source's exact words",
+                f"evidence[{index}].exact: the quote was not matched in {texts[briefing.source_of(evidence)][1]};"
+                " expected the source's exact words",
             )
             for index, evidence in enumerate(briefing.evidence)
             if evidence.id not in spans
@@ -167,7 +208,12 @@ class Project:
         if unmatched:
             return None, unmatched
         follows_at = doc.position(("follows",)) if briefing.follows else None
-        return Entry(briefing_id, display, briefing, shown, source.text, spans, follows_at), []
+        copies = []
+        for listed in briefing.texts:
+            folded, shown = texts[listed.id]
+            own = {e.id: spans[e.id] for e in briefing.evidence if briefing.source_of(e) == listed.id}
+            copies.append(SourceCopy(listed.id, shown, folded.text, own, folded.sha256))
+        return Entry(briefing_id, display, briefing, tuple(copies), follows_at), []
 
     def seed_display(self, name: str) -> str:
         return f"{self.seeds_dir}/{name}"
@@ -204,7 +250,7 @@ class Project:
         if isinstance(text, Problem):
             at = f" at line {text.line}, column {text.column}" if text.line else ""
             return Problem(shown, None, None, f"{where}{at}: {text.message}")
-        return FoldedSource(text)
+        return FoldedSource(text, sha256=file_sha256(path))
 
 
 def check_follows(headers: list[Header]) -> list[Problem]:
@@ -251,20 +297,47 @@ def _raw(data: Any, *keys: str) -> Any:
     return data
 
 
-Selector = tuple[int, str, str, str | None, str | None]
+def _raw_sources(data: Any) -> list[tuple[tuple[str | int, ...], str | None, str]]:
+    """Each source with a file name the schema accepts: its key path, its id (if it has one) and its file."""
+    items = _raw(data, "sources")
+    listed: list[tuple[tuple[str | int, ...], dict[str, Any]]]
+    if isinstance(items, list):
+        listed = [(("sources", index), item) for index, item in enumerate(items[:SOURCES_MAX]) if isinstance(item, dict)]
+    elif isinstance(_raw(data, "source"), dict):
+        listed = [(("source",), {"id": SINGLE_SOURCE_ID, **data["source"]})]
+    else:
+        return []
+    return [
+        (loc, item["id"] if isinstance(item.get("id"), str) else None, item["file"])
+        for loc, item in listed
+        if isinstance(item.get("file"), str) and re.fullmatch(SEED_PATH_PATTERN, item["file"])
+    ]
+
+
+def _default_source(data: Any) -> str | None:
+    """The source that evidence naming none quotes: the only one, if there is only one."""
+    items = _raw(data, "sources")
+    if isinstance(items, list):
+        only = items[0] if len(items) == 1 and isinstance(items[0], dict) else {}
+        return only.get("id") if isinstance(only.get("id"), str) else None
+    return SINGLE_SOURCE_ID
+
+
+Selector = tuple[int, str, str, str | None, str | None, str | None]
 
 
 def _selectors(data: Any, briefing: Briefing | None) -> list[Selector]:
-    """Each evidence entry with a usable selector: index, id, exact, prefix, suffix.
+    """Each evidence entry with a usable selector: index, id, exact, prefix, suffix, source id.
 
     From the briefing when it passed the schema, so that every passage of it is looked
     for; else from the raw data, so that quotes are checked even then.
     """
     if briefing is not None:
-        return [(i, e.id, e.exact, e.prefix, e.suffix) for i, e in enumerate(briefing.evidence)]
+        return [(i, e.id, e.exact, e.prefix, e.suffix, briefing.source_of(e)) for i, e in enumerate(briefing.evidence)]
     items = _raw(data, "evidence")
     if not isinstance(items, list) or len(items) > EVIDENCE_MAX:
         return []  # the schema reports a list that is too long: each quote would cost a scan of the source
+    default = _default_source(data)
     out = []
     for index, item in enumerate(items):
         # A selector the schema refuses is reported there, not looked for as well.
@@ -273,7 +346,8 @@ def _selectors(data: Any, briefing: Briefing | None) -> list[Selector]:
         prefix, suffix = item.get("prefix"), item.get("suffix")
         if not (_valid(_CONTEXT, prefix) and _valid(_CONTEXT, suffix)):
             continue
-        out.append((index, str(item.get("id")), item["exact"], prefix, suffix))
+        named = item.get("source", default)
+        out.append((index, str(item.get("id")), item["exact"], prefix, suffix, named if isinstance(named, str) else None))
     return out
 
 
@@ -290,16 +364,20 @@ def _valid(adapter: TypeAdapter[Any], value: Any) -> bool:
 
 
 def match_evidence(
-    doc: YamlDocument, briefing: Briefing | None, source: FoldedSource, shown: str
+    doc: YamlDocument, briefing: Briefing | None, texts: dict[str, tuple[FoldedSource, str]]
 ) -> tuple[dict[str, Span], list[Problem]]:
-    """Where each evidence quote stands in the source; a problem for each that stands nowhere or twice.
+    """Where each evidence quote stands in the source it names; a problem for each that stands nowhere or twice.
 
-    The closest passage to a quote that is not found is looked for only while fewer than
-    MAX_PROBLEMS quotes have failed: a later one is never listed.
+    A quote whose source is unknown or unreadable is not looked for: that is reported at
+    the source. The closest passage to a quote that is not found is looked for only while
+    fewer than MAX_PROBLEMS quotes have failed: a later one is never listed.
     """
     spans: dict[str, Span] = {}
     problems: list[Problem] = []
-    for index, evidence_id, exact, prefix, suffix in _selectors(doc.data, briefing):
+    for index, evidence_id, exact, prefix, suffix, source_id in _selectors(doc.data, briefing):
+        if source_id not in texts:
+            continue
+        source, shown = texts[source_id]
         found = find(source, exact, prefix, suffix, closest=len(problems) < MAX_PROBLEMS)
         where = f"evidence[{index}].exact"
         if len(found.spans) == 1:

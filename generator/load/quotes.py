@@ -44,8 +44,10 @@ class FoldedSource:
     back is a sorted list of the places where a run was shortened.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sha256: str = "") -> None:
         self.text = text
+        #: The SHA-256 of the file's bytes the text was read from.
+        self.sha256 = sha256
         translated = text.translate(_QUOTES)
         self._at: list[int] = []  # folded offset of each shortened run
         self._shift: list[int] = []  # original minus folded offset just after that run

@@ -19,6 +19,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Loc, Problem, unlisted
+from generator.load.findings import Finding as Finding
+from generator.load.sources import check_corroboration, check_sources
 from generator.load.suggest import Suggestions
 from generator.load.yamlfile import YamlDocument
 from generator.model import reflect as fields
@@ -34,16 +36,6 @@ ID_COLLECTIONS = fields.id_collections(Briefing)
 LISTED_IDS = 12
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A problem placed but not yet worded: its key path, and how to say what is wrong."""
-
-    loc: Loc
-    say: Callable[[], str]
-    #: The last step of `loc` names a mapping key, and the key is pointed at.
-    key: bool = False
-
-
 def validate(doc: YamlDocument) -> tuple[Briefing | None, list[Problem]]:
     """The briefing in `doc` and the problems found; the briefing is None if the schema failed."""
     try:
@@ -54,8 +46,9 @@ def validate(doc: YamlDocument) -> tuple[Briefing | None, list[Problem]]:
         # Reference checks still run on the raw data, so one run reports everything; a
         # place the schema already faulted is not reported twice.
         faulted = {tuple(e["loc"]) for e in errors}
-        return None, worded(doc, findings + [f for f in check_ids(doc) if tuple(f.loc) not in faulted])
-    return briefing, worded(doc, check_ids(doc))
+        crossed = check_ids(doc) + check_sources(doc)
+        return None, worded(doc, findings + [f for f in crossed if tuple(f.loc) not in faulted])
+    return briefing, worded(doc, check_ids(doc) + check_sources(doc) + check_corroboration(briefing))
 
 
 def worded(doc: YamlDocument, findings: list[Finding]) -> list[Problem]:
@@ -81,7 +74,8 @@ def _schema_finding(error: Any) -> Finding:
         return Finding(loc[:-1], lambda: _missing(loc))
     if kind == "extra_forbidden":
         return Finding(loc, lambda: _unknown_key(loc), key=True)
-    return Finding(loc, lambda: f"{key_path(loc)}: {_fault(kind, error, value, loc)}")
+    # A fault of the whole briefing (its sources) has no key path to name.
+    return Finding(loc, lambda: ": ".join(filter(None, (key_path(loc), _fault(kind, error, value, loc)))))
 
 
 def _missing(loc: tuple[Any, ...]) -> str:
@@ -132,6 +126,12 @@ FAULT_MESSAGES: dict[Fault, Callable[[dict[str, Any], Any], str]] = {
         f"{describe_value(value)} is not a day of the calendar; expected a real date as YYYY-MM-DD, YYYY-MM or YYYY"
     ),
     Fault.OPEN_WITH_ANSWER: lambda ctx, _: "an answer is given but status is 'open'; expected status 'answered'",
+    Fault.NO_SOURCE: lambda ctx, _: (
+        "missing required key 'sources'; expected a list of the source texts the briefing annotates (or one 'source')"
+    ),
+    Fault.SOURCE_AND_SOURCES: lambda ctx, _: (
+        "both 'source' and 'sources' are given; expected one of them: 'sources' lists every text, 'source' is the one"
+    ),
 }
 
 

@@ -42,6 +42,15 @@ CONTEXT_MAX = _limit("Quote context", 500, "characters", "An evidence passage's 
 # Each passage is looked for in the whole of its source, and the source page marks each one:
 # the work grows with passages times source, so both are bounded.
 EVIDENCE_MAX = _limit("Evidence passages", 1_000, "passages", "The evidence passages of one briefing.")
+# Each source is read and each of its passages looked for in it; a briefing draws on a handful.
+SOURCES_MAX = _limit("Sources", 50, "sources", "The source texts one briefing annotates.")
+# Not a bound on size but the rule's one number: it is listed with the others.
+CORROBORATION_MIN = _limit(
+    "Corroboration",
+    2,
+    "sources",
+    "The independent sources whose passages a confirmed claim cites, in a briefing that lists its sources.",
+)
 # A briefing or a source this big is a mistake, not an article.
 MAX_FILE_BYTES = _limit("File size", 1_000_000, "bytes", "A briefing file, and a source text.")
 # Counting every alias as a copy of what it names stops alias bombs before they are built.

@@ -1,7 +1,8 @@
 """The annotation schema, declared once: validation, the JSON Schema and the docs derive from it.
 
-A briefing annotates one source text. Every statement in it cites evidence: exact passages
-of the source, given as W3C Web Annotation text-quote selectors (`exact`, and `prefix` /
+A briefing annotates one source text or several (`sources`; the single `source` is a list
+of one). Every statement in it cites evidence: exact passages of a source, given as W3C
+Web Annotation text-quote selectors (`exact`, and `prefix` /
 `suffix` to tell repeated passages apart). Annotation text is plain text: it is shown as
 written, never interpreted as Markdown or HTML.
 
@@ -13,11 +14,11 @@ of the generator imports from it.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from generator.model.limits import EVIDENCE_MAX
+from generator.model.limits import EVIDENCE_MAX, SOURCES_MAX
 from generator.model.limits import SLUG_MAX as SLUG_MAX
 from generator.model.scales import SCALES as SCALES
 from generator.model.scales import ActorKind as ActorKind
@@ -42,14 +43,22 @@ from generator.model.values import (
     Exact,
     Fault,
     FrontRef,
+    Language,
     SeedPath,
+    Sha256,
+    ShorthandFor,
     ShortText,
     Slug,
+    SourceRef,
     Text,
     Url,
     fault,
 )
 from generator.model.values import RefTo as RefTo
+
+PIN = "The SHA-256 of the file's bytes: the check stops if the file changes, so that no quote moves silently."
+#: The id of the source in the single `source` form, where none is written.
+SINGLE_SOURCE_ID = "source"
 
 
 class Model(BaseModel):
@@ -59,7 +68,7 @@ class Model(BaseModel):
 
 
 class Source(Model):
-    """The source text a briefing annotates."""
+    """The one source text a briefing annotates, in the single `source` form."""
 
     file: SeedPath = Field(description="The source's file, relative to the seeds folder.", examples=["kursk-article.txt"])
     headline: ShortText | None = Field(None, description="The source's own headline, when it has one.")
@@ -69,6 +78,36 @@ class Source(Model):
         None, description="Where it was published (http or https).", examples=["https://example.org/news/kursk"]
     )
     published: datetime.date | None = Field(None, description="When it was published.", examples=["2024-08-27"])
+    retrieved: datetime.date | None = Field(None, description="The day the text was received or copied.")
+    language: Language | None = Field(None, description="The text's language, as a BCP 47 tag.", examples=["en", "uk"])
+    sha256: Sha256 | None = Field(None, description=PIN)
+
+
+class ListedSource(Model):
+    """One of the source texts a briefing annotates, in the `sources` list: the fields of the
+    single form (its date may be only a month or a year), with an id and what it republishes."""
+
+    id: Slug = Field(description="The source's id, by which evidence names it.", examples=["wire"])
+    file: SeedPath = Field(description="The source's file, relative to the seeds folder.", examples=["wire-2024-09-12.txt"])
+    headline: ShortText | None = Field(None, description="The source's own headline, when it has one.")
+    outlet: ShortText | None = Field(
+        None, description="Who published it: sources of different outlets can corroborate each other."
+    )
+    author: ShortText | None = Field(None, description="Who wrote it.")
+    url: Url | None = Field(
+        None, description="Where it was published (http or https).", examples=["https://example.org/news/kursk"]
+    )
+    published: EventDate | None = Field(
+        None,
+        description="When it was published: the day, or only the month or year when no more is known.",
+        examples=["2024-09-12", "2024-09", "2024"],
+    )
+    retrieved: datetime.date | None = Field(None, description="The day the text was received or copied.")
+    language: Language | None = Field(None, description="The text's language, as a BCP 47 tag.", examples=["en", "uk"])
+    via: SourceRef | None = Field(
+        None, description="The id of the source this text republishes, when it is a copy of another's report."
+    )
+    sha256: Sha256 | None = Field(None, description=PIN)
 
 
 class Statement(Model):
@@ -190,6 +229,9 @@ class Evidence(Model):
     exact: Exact = Field(description="The passage word for word; only quote marks and white space may differ from the source.")
     prefix: Context | None = Field(None, description="The words just before the passage, to tell a repeated passage apart.")
     suffix: Context | None = Field(None, description="The words just after the passage, to tell a repeated passage apart.")
+    source: SourceRef | None = Field(
+        None, description="The id of the source the passage is quoted from; required when the briefing has several."
+    )
 
 
 class Briefing(Model):
@@ -202,7 +244,15 @@ class Briefing(Model):
         description="The id of the briefing this one follows (its file name without .yml): its page says what changed since.",
         examples=["kursk-counteroffensive"],
     )
-    source: Source = Field(description="The source text the briefing annotates.")
+    source: Annotated[Source | None, ShorthandFor("sources")] = Field(
+        None, description="The one source text the briefing annotates: a shorthand for sources with one entry."
+    )
+    sources: list[ListedSource] | None = Field(
+        None,
+        min_length=1,
+        max_length=SOURCES_MAX,
+        description="The source texts the briefing annotates, each with an id that evidence names.",
+    )
     bottom_line: BottomLine = Field(description="The bottom line up front, with its evidence.")
     takeaways: list[Statement] = Field(min_length=1, description="What a reader must take away: one statement each.")
     actors: list[Actor] = Field(min_length=1, description="Every party to the situation and every source of claims.")
@@ -216,6 +266,28 @@ class Briefing(Model):
         max_length=EVIDENCE_MAX,
         description="The passages of the source that the statements cite; each must be cited.",
     )
+
+    @model_validator(mode="after")
+    def _one_form_of_source(self) -> Briefing:
+        if self.source is None and self.sources is None:
+            raise fault(Fault.NO_SOURCE, "no source is given")
+        if self.source is not None and self.sources is not None:
+            raise fault(Fault.SOURCE_AND_SOURCES, "both source and sources are given")
+        return self
+
+    @property
+    def texts(self) -> list[ListedSource]:
+        """Every source text, as listed; the single `source` form as a list of one, whose id is `source`."""
+        if self.sources is not None:
+            return self.sources
+        assert self.source is not None
+        single = self.source.model_dump(exclude_unset=True)
+        published = single.pop("published", None)
+        return [ListedSource(id=SINGLE_SOURCE_ID, published=published and published.isoformat(), **single)]
+
+    def source_of(self, evidence: Evidence) -> str:
+        """The id of the source `evidence` is quoted from."""
+        return evidence.source or self.texts[0].id
 
 
 def json_schema() -> dict[str, Any]:

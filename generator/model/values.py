@@ -27,6 +27,9 @@ URL_PATTERN = r"""^https?://[^\s<>"'`]+$"""
 #: A day, a month or a year: as precise as the source allows.
 EVENT_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
 PLACEHOLDER = "TODO:"
+#: A BCP 47 language tag, by its shape: a primary language, then subtags.
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 #: Characters no text may hold: C0/C1 controls other than tab and line breaks, and lone
 #: surrogates (which YAML escapes can produce but no UTF-8 page can carry).
@@ -50,6 +53,8 @@ class Fault(StrEnum):
     NOT_A_CALENDAR_DATE = "not_a_calendar_date"
     ANSWERED_WITHOUT_ANSWER = "answered_without_answer"
     OPEN_WITH_ANSWER = "open_with_answer"
+    NO_SOURCE = "no_source"
+    SOURCE_AND_SOURCES = "source_and_sources"
 
 
 def fault(kind: Fault, message: str, **context: Any) -> PydanticCustomError:
@@ -73,6 +78,13 @@ class RefTo:
     @property
     def words(self) -> str:
         return f"the id of an entry in {self.collection}"
+
+
+@dataclass(frozen=True)
+class ShorthandFor:
+    """Marks a field as a shorter way to write another field, which new briefings are written in."""
+
+    field: str
 
 
 def _visible(value: str, *, marks: bool = True) -> str:
@@ -163,6 +175,19 @@ Context = Annotated[str, Strict(), StringConstraints(max_length=limits.CONTEXT_M
 ActorRef = Annotated[str, Strict(), RefTo("actors")]
 FrontRef = Annotated[str, Strict(), RefTo("fronts")]
 EvidenceRef = Annotated[str, Strict(), RefTo("evidence")]
+SourceRef = Annotated[str, Strict(), RefTo("sources")]
+Language = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=LANGUAGE_PATTERN, max_length=limits.SLUG_MAX),
+    Expects("a BCP 47 language tag, such as 'en' or 'pt-BR'"),
+]
+Sha256 = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=SHA256_PATTERN),
+    Expects("the SHA-256 of the file's bytes, as 64 lower-case hexadecimal digits"),
+]
 EventDate = Annotated[
     str,
     BeforeValidator(_date_text),

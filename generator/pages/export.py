@@ -1,8 +1,8 @@
 """All annotations as one JSON document, in a versioned format declared here.
 
 Each briefing is exported as its author wrote it (the briefing schema), with where its
-page is and where each evidence passage stands in its source: character offsets into the
-source text as the generator reads it (UTF-8 decoded, line ends as \\n, Unicode NFC).
+page is and where each evidence passage stands in the source it quotes: character offsets
+into the source text as the generator reads it (UTF-8 decoded, line ends as \\n, Unicode NFC).
 A change that could break a reader of the format raises `VERSION`.
 """
 
@@ -21,7 +21,9 @@ from generator.pages.site import Site
 from generator.pages.urls import Urls
 
 FORMAT = "briefing-site/annotations"
-VERSION = 1
+#: 2: each briefing's `sources` (path, pin, spans) replace its `source_path` and `spans`, and
+#: its briefing may hold `sources` where version 1 always held `source`.
+VERSION = 2
 
 
 class _Strict(BaseModel):
@@ -35,12 +37,18 @@ class PassageSpan(_Strict):
     end: int = Field(ge=0)
 
 
+class ExportedSource(_Strict):
+    id: str = Field(description="The source's id; `source` for a briefing that gives its one source as `source`.")
+    path: str = Field(description="The source text's path in the project, such as seeds/article.txt.")
+    sha256: str = Field(description="The SHA-256 of the source file's bytes, as read for this export.")
+    spans: dict[str, PassageSpan] = Field(description="For each evidence id quoted from it, where its passage stands in it.")
+
+
 class ExportedBriefing(_Strict):
     id: str = Field(description="The briefing's id: its file name without .yml.")
     page: str = Field(description="The briefing page's address, relative to the site's root.")
-    source_path: str = Field(description="The source text's path in the project, such as seeds/article.txt.")
     briefing: Briefing
-    spans: dict[str, PassageSpan] = Field(description="For each evidence id, where its passage stands in the source.")
+    sources: list[ExportedSource] = Field(description="The briefing's source texts, in its order.")
 
 
 class ExportedSite(_Strict):
@@ -52,7 +60,7 @@ class Export(_Strict):
     """Every briefing of a site, newest first."""
 
     format: Literal["briefing-site/annotations"]
-    version: Literal[1]
+    version: Literal[2]
     site: ExportedSite
     briefings: list[ExportedBriefing]
 
@@ -72,9 +80,16 @@ def _part(entry: Entry, urls: Urls) -> str:
         item = {
             "id": entry.id,
             "page": urls.url(paths.briefing(entry.id)),
-            "source_path": entry.source_path,
             "briefing": entry.briefing.model_dump(mode="json", exclude_none=True),
-            "spans": {eid: {"start": span.start, "end": span.end} for eid, span in entry.spans.items()},
+            "sources": [
+                {
+                    "id": copy.id,
+                    "path": copy.path,
+                    "sha256": copy.sha256,
+                    "spans": {eid: {"start": span.start, "end": span.end} for eid, span in copy.spans.items()},
+                }
+                for copy in entry.copies
+            ],
         }
         memo[key] = json.dumps(item, ensure_ascii=False)
     return str(memo[key])
