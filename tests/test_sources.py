@@ -154,6 +154,12 @@ def test_the_pages_name_each_source_and_each_annotation_targets_its_own(case_pro
     ) in page
     assert "<dt>Republishes</dt><dd>the text of Example Wire (<code>seeds/wire-bridge.txt</code>)</dd>" in page
     assert "## Sources" in page
+    # Each claim says how many independent sources back it: the wire report and its reprint are one.
+    assert re.findall(r'<span class="bf-backing">([^<]*)</span>', page) == [
+        "2 independent sources",
+        "1 independent source",
+        "1 independent source",
+    ]
     annotations = json.loads(re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)[1])
     targets = {a["id"].rsplit("#", 1)[1]: a["target"] for a in annotations}
     assert targets["ev-reopened"]["source"] == "https://wire.example.org/dunmore-bridge"

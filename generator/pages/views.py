@@ -8,8 +8,9 @@ from html import escape
 from markupsafe import Markup
 
 from generator.load.project import Entry
+from generator.load.sources import independent
 from generator.model import reflect as fields
-from generator.model.schema import Actor, Briefing, Event, Front, Stake
+from generator.model.schema import Actor, Briefing, Claim, Event, Front, Stake
 from generator.pages import anchors, paths
 from generator.pages.sourceview import BackLink
 from generator.pages.templating import one_line, shorten
@@ -136,6 +137,16 @@ class BriefingView:
     @functools.cached_property
     def _titles(self) -> _Titles:
         return _Titles(self)
+
+    def backing(self, claim: Claim) -> int | None:
+        """How many independent sources the claim's passages come from; None for a briefing
+        of one `source`, which cannot tell."""
+        briefing = self.briefing
+        if briefing.sources is None:
+            return None
+        by_id = {source.id: source for source in briefing.sources}
+        quoted = {evidence.id: briefing.source_of(evidence) for evidence in briefing.evidence}
+        return independent([by_id[quoted[e]] for e in dict.fromkeys(claim.evidence)], by_id)
 
     def passage(self, evidence_id: str) -> str:
         """The source's own words for a piece of evidence."""
