@@ -29,7 +29,7 @@ from generator.pages.site import Site
 from generator.pages.tohtml import Converter
 from generator.pages.urls import Urls
 from generator.pipeline import build
-from generator.preview import Preview, insert, panel
+from generator.preview import Preview, insert
 from generator.publish import Staging
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -188,9 +188,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return output if self.preview is None else self.preview.output(page.file.src_uri, output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        if self.preview is None or not self.preview.problems or not template_name.endswith(".html"):
+        if self.preview is None or not self.preview.panel or not template_name.endswith(".html"):
             return output_content
-        return insert(output_content, panel(self.preview.problems, self.preview.root))
+        return insert(output_content, self.preview.panel)
 
     @event_priority(50)  # before Material's search writes its index
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -34,7 +34,8 @@ class Preview:
         self.cache = Cache()
         self.last_pages: dict[str, str] | None = None
         self.problems: list[Problem] = []
-        self.root = Path()
+        #: The problems as every page shows them, made once a build.
+        self.panel = ""
         #: For each generated page, by its source path: the digest of its Markdown and its output.
         self.outputs: dict[str, tuple[str, str]] = {}
         #: Material's search entries of each page, by the page's address.
@@ -47,16 +48,16 @@ class Preview:
     def pages(self, root: Path, make: Callable[[Cache], dict[str, str]], empty: Callable[[], dict[str, str]]) -> dict[str, str]:
         """The pages `make` builds with the cache; while there are problems, the last good
         ones, or `empty`'s (the site's pages with no briefing) if none were ever built."""
-        self.root = root
         try:
             pages = make(self.cache)
         except Invalid as error:
             self.problems = error.problems
+            self.panel = panel(error.problems, root)
             # Printed, not logged: a logged error would fail a strict build, and the preview
             # would stop; and MkDocs prints a message it logged before only once.
             click.echo(f"ERROR    -  {error.report()}", err=True)
             return self.last_pages if self.last_pages is not None else empty()
-        self.problems = []
+        self.problems, self.panel = [], ""
         self.last_pages = pages
         return pages
 
@@ -77,7 +78,7 @@ class Preview:
             output = self.outputs[src][1]
         elif src in self.keys:
             self.outputs[src] = (self.keys[src], output)
-        return insert(output, panel(self.problems, self.root)) if self.problems else output
+        return insert(output, self.panel) if self.panel else output
 
     def search_entries(self, entries: list[dict[str, Any]], pages: list[tuple[str, str]]) -> list[dict[str, Any]]:
         """Material's search entries in the order a full build makes them, the reused pages'
