@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from generator.model import limits, schema
 from generator.model import reflect as fields
+from generator.pages import anchors
 from generator.pages.templating import render
 
 MARKER = re.compile(r"^<!-- briefing:(?P<what>[a-z-]+)(?: (?P<arg>[a-z-]+))? -->$", re.MULTILINE)
@@ -69,7 +70,7 @@ def expand(markdown: str) -> tuple[str, list[str]]:
         if what == "scale" and arg in schema.SCALES:
             return render("scale.md.j2", scale=schema.SCALES[arg])
         if what == "fields" and arg is None:
-            return render("fields.md.j2", models=[(m, field_rows(m)) for m in models()])
+            return render("fields.md.j2", models=[(m, field_rows(m)) for m in models()], anchors=anchors)
         if what == "limits" and arg is None:
             return render("limits.md.j2", limits=limits.LIMITS)
         unknown.append(match.group(0))

@@ -69,3 +69,8 @@ def appearance(briefing_id: str) -> str:
 def asked(question_id: str) -> str:
     """A question on the questions page."""
     return f"q-{question_id}"
+
+
+def model(name: str) -> str:
+    """A model of the format in the field reference of the docs."""
+    return f"ref-{name.lower()}"
