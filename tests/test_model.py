@@ -85,7 +85,8 @@ def test_the_docs_restate_no_limit_by_hand() -> None:
     assert "<!-- briefing:limits -->\n" in page
     for limit in limits.LIMITS:
         for written in {str(limit.value), f"{limit.value:,}"}:
-            assert not re.search(rf"(?<![\d,.]){re.escape(written)}(?![\d,])", page), f"{written} is restated in the docs"
+            # Not inside a word: the 3 of W3C is no limit.
+            assert not re.search(rf"(?<![\w,.]){re.escape(written)}(?![\d,])", page), f"{written} is restated in the docs"
 
 
 def test_every_marker_the_docs_may_use_is_known() -> None:

@@ -44,14 +44,14 @@ def test_each_quote_stands_in_the_source_it_names(case_project: Path) -> None:
         assert copy.sha256 == hashlib.sha256((case_project / copy.path).read_bytes()).hexdigest()
         for evidence_id, span in copy.spans.items():
             exact = next(e.exact for e in entry.briefing.evidence if e.id == evidence_id)
-            assert copy.text[span.start : span.end] == exact
+            assert " … ".join(copy.text[start:end] for start, end in span.pieces) == exact
     # The same words stand in the wire report and its copy: each is found in its own.
     courier = entry.copies[1]
     assert courier.text[courier.spans["load-test-again"].start :].startswith("the repaired pier")
     # The joined text the single source page shows holds each passage where its span says.
     for evidence in entry.briefing.evidence:
         span = entry.spans[evidence.id]
-        assert entry.source_text[span.start : span.end] == evidence.exact
+        assert " … ".join(entry.source_text[a:b] for a, b in span.pieces) == evidence.exact
 
 
 def test_the_single_source_form_is_a_list_of_one(case_project: Path) -> None:
@@ -173,5 +173,37 @@ def test_the_pages_name_each_source_and_each_annotation_targets_its_own(case_pro
     assert [(s["id"], s["path"], sorted(s["spans"])) for s in exported] == [
         ("wire", "seeds/wire-bridge.txt", ["load-test", "lorries", "reopened"]),
         ("courier", "seeds/courier-bridge.txt", ["load-test-again"]),
-        ("radio", "seeds/radio-bridge.txt", ["crossed", "footing"]),
+        ("radio", "seeds/radio-bridge.txt", ["both-ways", "crossed", "footing"]),
     ]
+
+
+def test_an_elided_quote_is_marked_part_by_part_and_a_range_in_the_linked_data(case_project: Path) -> None:
+    shutil.copy(MULTI, case_project / "briefings" / "multi.yml")
+    pages = build(Project(case_project), Urls(), Site("Desk"), serial).pages
+    source = pages["briefings/multi/source.md"]
+    marked = re.findall(r'<mark class="bf-passage"[^>]*data-evidence="both-ways">([^<]*)</mark>', source)
+    assert marked == ["Cars moved in both directions", "waited at the eastern end."]
+    assert 'id="ev-both-ways"' in source
+    page = pages["briefings/multi/index.md"]
+    annotations = json.loads(re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)[1])
+    [elided] = [a for a in annotations if a["id"].endswith("#ev-both-ways")]
+    selector = elided["target"]["selector"]
+    assert selector["type"] == "RangeSelector"
+    assert selector["startSelector"]["type"] == selector["endSelector"]["type"] == "TextQuoteSelector"
+    assert selector["startSelector"]["exact"] == "Cars moved in both directions"
+    assert selector["endSelector"]["exact"] == "waited at the eastern end."
+    assert selector["endSelector"]["prefix"].endswith("and a police car ")
+    spans = json.loads(pages["briefings.json"])["briefings"][0]["sources"][2]["spans"]
+    assert len(spans["both-ways"]["parts"]) == 2 and "parts" not in spans["crossed"]
+
+
+def test_an_ellipsis_that_stands_in_the_source_is_quoted_whole(case_project: Path) -> None:
+    (case_project / "seeds" / "article.txt").write_text("He said: wait... and then nothing at all.\n", encoding="utf-8")
+    text = (
+        (CASES / "valid.yml")
+        .read_text(encoding="utf-8")
+        .replace("exact: Russia has begun a significant counteroffensive", "exact: 'He said: wait... and then'")
+        .replace("exact: A total of about 10 settlements have been liberated.", "exact: nothing at all.")
+    )
+    [entry] = load(_project(case_project, text))
+    assert entry.spans["begun"].parts == ()

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from generator.errors import Invalid, Problem, capped
+from generator.load.elision import find_elided, parts_of, too_short
 from generator.load.files import file_kind, file_sha256
 from generator.load.files import read_text as read_text
 from generator.load.pins import check_pins
@@ -93,7 +94,7 @@ class Entry:
         out: dict[str, Span] = {}
         start = 0
         for copy in self.copies:
-            out.update({eid: Span(start + s.start, start + s.end) for eid, s in copy.spans.items()})
+            out.update({eid: s.shifted(start) for eid, s in copy.spans.items()})
             start += len(copy.text) + len(JOINT)
         return out
 
@@ -378,8 +379,16 @@ def match_evidence(
         if source_id not in texts:
             continue
         source, shown = texts[source_id]
-        found = find(source, exact, prefix, suffix, closest=len(problems) < MAX_PROBLEMS)
         where = f"evidence[{index}].exact"
+        parts = parts_of(exact)
+        if parts is not None:
+            literal = find(source, exact, prefix, suffix, closest=False)  # the source's own ellipsis
+            if not literal.spans:
+                message = _elided(source, parts, prefix, suffix, shown, where, spans, evidence_id)
+                if message:
+                    problems.append(doc.problem(("evidence", index, "exact"), message))
+                continue
+        found = find(source, exact, prefix, suffix, closest=len(problems) < MAX_PROBLEMS)
         if len(found.spans) == 1:
             spans[evidence_id] = found.spans[0]
             continue
@@ -396,3 +405,42 @@ def match_evidence(
             message = f"{where}: the quote stands {times} times in {shown} ({line_word} {where_lines}); expected a prefix or suffix that picks one"
         problems.append(doc.problem(("evidence", index, "exact"), message))
     return spans, problems
+
+
+def _elided(
+    source: FoldedSource,
+    parts: list[str],
+    prefix: str | None,
+    suffix: str | None,
+    shown: str,
+    where: str,
+    spans: dict[str, Span],
+    evidence_id: str,
+) -> str | None:
+    """Where an elided quote stands, put in `spans`; else what is wrong with it."""
+    short = too_short(parts)
+    if short:
+        return f"{where}: {short}"
+    found = find_elided(source, parts, prefix, suffix)
+    if len(found.spans) == 1:
+        spans[evidence_id] = found.spans[0]
+        return None
+    if len(found.spans) > 1:
+        lines = list(dict.fromkeys(source.line_of(s.start) for s in found.spans))
+        times = f"{len(found.spans)}" if len(found.spans) < MAX_SPANS else f"{MAX_SPANS} or more"
+        return (
+            f"{where}: the elided quote stands {times} times in {shown} (line{'s' if len(lines) > 1 else ''}"
+            f" {', '.join(map(str, lines[:5]))}); expected a prefix or suffix that picks one"
+        )
+    if found.missing:
+        part = parts[found.missing - 1]
+        shown_part = part if len(part) <= 60 else part[:57] + "..."
+        return (
+            f"{where}: part {found.missing} of the elided quote, {shown_part!r}, is not in {shown}; expected the"
+            " source's exact words on each side of the ellipsis"
+        )
+    context = " with the prefix and suffix given" if prefix or suffix else ""
+    return (
+        f"{where}: the parts of the elided quote are each in {shown}, but not in this order within one"
+        f" paragraph{context}; expected the parts in the source's order, in one paragraph"
+    )

@@ -73,10 +73,41 @@ class FoldedSource:
 
 @dataclass(frozen=True)
 class Span:
-    """Where a quote stands in the original source text: [start, end)."""
+    """Where a quote stands in the original source text: [start, end).
+
+    An elided quote (`…`) stands in parts: `parts` holds each part's [start, end), the first
+    starting at `start` and the last ending at `end`; a whole quote has none.
+    """
 
     start: int
     end: int
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def pieces(self) -> tuple[tuple[int, int], ...]:
+        """What the source page marks: the parts, or the whole span."""
+        return self.parts or ((self.start, self.end),)
+
+    def shifted(self, by: int) -> Span:
+        return Span(self.start + by, self.end + by, tuple((s + by, e + by) for s, e in self.parts))
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph offsets: split at blank lines when the text has any, else at every line."""
+    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile("\n")
+    out, start = [], 0
+    for match in [*splitter.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append((start + lead, start + len(chunk.rstrip())))
+        if match:
+            start = match.end()
+    return out
 
 
 @dataclass(frozen=True)
@@ -108,8 +139,8 @@ def find(
     `closest` is False (looking for it costs a few scans of the source).
     """
     core = fold(exact)
-    before = _fold_edge(prefix or "", keep="end")
-    after = _fold_edge(suffix or "", keep="start")
+    before = fold_edge(prefix or "", keep="end")
+    after = fold_edge(suffix or "", keep="start")
     needle = before + core + after
     haystack = source.folded
     spans: list[Span] = []
@@ -125,7 +156,7 @@ def find(
     return Found((), near, line, difference(core, near) if near else None)
 
 
-def _fold_edge(text: str, *, keep: str) -> str:
+def fold_edge(text: str, *, keep: str) -> str:
     """Fold a prefix or suffix, keeping a white-space run where it meets the quote as one space."""
     folded = _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES))
     return folded.lstrip() if keep == "end" else folded.rstrip()

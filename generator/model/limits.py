@@ -51,6 +51,10 @@ CORROBORATION_MIN = _limit(
     "sources",
     "The independent sources whose passages a confirmed claim cites, in a briefing that lists its sources.",
 )
+# A part of an elided quote this short could stand almost anywhere in its paragraph.
+ELIDED_PART_MIN_WORDS = _limit(
+    "Elided quote part", 3, "words", "Each part of a quote elided with … or ..., on either side of the ellipsis."
+)
 # A briefing or a source this big is a mistake, not an article.
 MAX_FILE_BYTES = _limit("File size", 1_000_000, "bytes", "A briefing file, and a source text.")
 # Counting every alias as a copy of what it names stops alias bombs before they are built.

@@ -226,7 +226,10 @@ class Evidence(Model):
     """An exact passage of the source, as a W3C Web Annotation text-quote selector."""
 
     id: Slug = Field(description="The passage's id, by which statements cite it.")
-    exact: Exact = Field(description="The passage word for word; only quote marks and white space may differ from the source.")
+    exact: Exact = Field(
+        description="The passage word for word; only quote marks and white space may differ from the source,"
+        " and … (or ...) leaves out words between parts that stand in order in one paragraph."
+    )
     prefix: Context | None = Field(None, description="The words just before the passage, to tell a repeated passage apart.")
     suffix: Context | None = Field(None, description="The words just after the passage, to tell a repeated passage apart.")
     source: SourceRef | None = Field(

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator.load.project import Entry
+from generator.load.quotes import Span
 from generator.model.schema import Briefing
 from generator.pages import paths
 from generator.pages.memo import of
@@ -35,6 +36,9 @@ class PassageSpan(_Strict):
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    parts: list[tuple[int, int]] | None = Field(
+        None, description="For a quote elided with an ellipsis: each part's [start, end), from start to end."
+    )
 
 
 class ExportedSource(_Strict):
@@ -86,13 +90,20 @@ def _part(entry: Entry, urls: Urls) -> str:
                     "id": copy.id,
                     "path": copy.path,
                     "sha256": copy.sha256,
-                    "spans": {eid: {"start": span.start, "end": span.end} for eid, span in copy.spans.items()},
+                    "spans": {eid: _span(span) for eid, span in copy.spans.items()},
                 }
                 for copy in entry.copies
             ],
         }
         memo[key] = json.dumps(item, ensure_ascii=False)
     return str(memo[key])
+
+
+def _span(span: Span) -> dict[str, Any]:
+    out: dict[str, Any] = {"start": span.start, "end": span.end}
+    if span.parts:
+        out["parts"] = [list(part) for part in span.parts]
+    return out
 
 
 def json_schema() -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.load.quotes import Span
 from generator.model.schema import ActorKind, ClaimStatus
 from generator.pages import anchors
 from generator.pages.site import Site
@@ -93,16 +94,32 @@ def web_annotations(view: BriefingView, site: Site) -> list[dict[str, Any]]:
                 "body": [_address(view, site, page, page, anchor) for anchor in backs],
                 "target": {
                     "source": target_source,
-                    "selector": {
-                        "type": "TextQuoteSelector",
-                        "exact": text[span.start : span.end],
-                        "prefix": text[max(0, span.start - CONTEXT) : span.start],
-                        "suffix": text[span.end : span.end + CONTEXT],
-                    },
+                    "selector": _selector(text, span),
                 },
             }
         )
     return out
+
+
+def _quote(text: str, start: int, end: int) -> dict[str, str]:
+    return {
+        "type": "TextQuoteSelector",
+        "exact": text[start:end],
+        "prefix": text[max(0, start - CONTEXT) : start],
+        "suffix": text[end : end + CONTEXT],
+    }
+
+
+def _selector(text: str, span: Span) -> dict[str, Any]:
+    """A TextQuoteSelector; for an elided passage, a RangeSelector from its first part to its last."""
+    if not span.parts:
+        return _quote(text, span.start, span.end)
+    (first_start, first_end), (last_start, last_end) = span.parts[0], span.parts[-1]
+    return {
+        "type": "RangeSelector",
+        "startSelector": _quote(text, first_start, first_end),
+        "endSelector": _quote(text, last_start, last_end),
+    }
 
 
 def lines(data: Any) -> str:

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from html import escape
 
 from generator.load.quotes import Span
+from generator.load.quotes import paragraphs as paragraphs
 from generator.model.values import BIDI_CONTROLS
 from generator.pages.anchors import passage
 from generator.pages.templating import shorten
-
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 @dataclass(frozen=True)
@@ -36,21 +35,6 @@ MANY_BACKLINKS = 5
 BACKLINK_WORDS = 48
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph offsets: split at blank lines when the text has any, else at every line."""
-    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile("\n")
-    out, start = [], 0
-    for match in [*splitter.finditer(text), None]:
-        end = match.start() if match else len(text)
-        chunk = text[start:end]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            out.append((start + lead, start + len(chunk.rstrip())))
-        if match:
-            start = match.end()
-    return out
-
-
 def render_source(text: str, spans: dict[str, Span], backlinks: dict[str, list[BackLink]], numbers: dict[str, int]) -> str:
     """HTML for `text` with each span in a `<mark id="ev-ID">` followed by its evidence
     number (as the briefing's evidence links show it) and its back links.
@@ -60,7 +44,8 @@ def render_source(text: str, spans: dict[str, Span], backlinks: dict[str, list[B
     """
     ends = {e: _passage_end(numbers[e], backlinks.get(e, [])) for e in spans}
     order = sorted(spans, key=lambda e: (spans[e].start, -spans[e].end, e))
-    cuts_all = sorted({s.start for s in spans.values()} | {s.end for s in spans.values()})
+    # An elided passage is marked part by part: its parts' edges are cuts too.
+    cuts_all = sorted({edge for s in spans.values() for part in s.pieces for edge in part})
     lines = []
     for p_start, p_end in paragraphs(text):
         lo, hi = bisect.bisect_right(cuts_all, p_start), bisect.bisect_left(cuts_all, p_end)
@@ -87,7 +72,7 @@ def _visible_control(match: re.Match[str]) -> str:
 
 
 def _segment(text: str, a: int, b: int, order: list[str], spans: dict[str, Span], ends: dict[str, str]) -> str:
-    active = [e for e in order if spans[e].start <= a and spans[e].end >= b]
+    active = [e for e in order if any(start <= a and end >= b for start, end in spans[e].pieces)]
     body = _shown(text[a:b])
     if not active:
         return body

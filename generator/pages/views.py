@@ -150,8 +150,8 @@ class BriefingView:
 
     def passage(self, evidence_id: str) -> str:
         """The source's own words for a piece of evidence."""
-        span = self.entry.spans[evidence_id]
-        return self.entry.source_text[span.start : span.end]
+        span, text = self.entry.spans[evidence_id], self.entry.source_text
+        return " … ".join(text[start:end] for start, end in span.pieces)
 
 
 class _Titles(dict[str, str]):
