@@ -121,6 +121,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         generated.append(File.generated(config, paths.STYLESHEET, content=assets.joinpath("briefings.css").read_bytes()))
         count = len(files.documentation_pages()) + sum(f.is_documentation_page() for f in generated)
         self.search_engine = site_search.engine(self.config.search, count, self.config.pagefind_from)
+        if self.preview is not None and self.config.search == "auto":
+            # Pagefind indexes the whole site again after every build; the preview searches
+            # with Material's index, which a rebuild updates page by page (preview.py).
+            self.search_engine = "material"
         if self.search_engine == "pagefind":
             script = assets.joinpath("briefings-search.js").read_bytes()
             generated.append(File.generated(config, paths.SEARCH_SCRIPT, content=script))
