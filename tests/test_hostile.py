@@ -229,3 +229,11 @@ def test_the_search_index_holds_the_vectors_as_text(injected_site: Path) -> None
     index = (injected_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script" not in index and "<img" not in index and "<svg" not in index
     assert "&lt;script&gt;alert" in index
+
+
+def test_the_linked_data_carries_a_sources_bidi_controls_as_escapes() -> None:
+    from generator.pages.linkeddata import script
+
+    block = str(script([{"exact": "before \u202e after", "isolate": "\u2066x\u2069"}]))
+    assert not any(char in block for char in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "\\u202e" in block and "\\u2066" in block and "\\u2069" in block

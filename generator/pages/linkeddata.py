@@ -9,6 +9,7 @@ known, and otherwise relative to the page (JSON-LD resolves them against it).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from markupsafe import Markup
@@ -122,6 +123,9 @@ def _selector(text: str, span: Span) -> dict[str, Any]:
     }
 
 
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def lines(data: Any) -> str:
     """JSON with each item of a list on a line of its own: readable, diffs well, and
     written by the standard library's C encoder (with `indent` it runs in Python). Its
@@ -136,4 +140,7 @@ def script(data: Any) -> Markup:
     encoded = lines(data)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         encoded = encoded.replace(char, escape)
+    # A source's bidi controls, written as escapes: the same JSON, and nothing that reorders
+    # the page's source when it is read.
+    encoded = _BIDI.sub(lambda found: f"\\u{ord(found.group()):04x}", encoded)
     return Markup(f'<script type="application/ld+json">{encoded}</script>')
