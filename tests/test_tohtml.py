@@ -92,9 +92,7 @@ def test_the_repository_config_is_one_of_those_tested() -> None:
     assert names == ["toc", "tables", "fenced_code", "attr_list"]
 
 
-def test_the_built_site_is_the_one_python_markdown_builds(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_built_site_is_the_one_python_markdown_builds(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import plugin
 
     from .test_determinism import tree
@@ -114,9 +112,9 @@ def test_the_built_site_is_the_one_python_markdown_builds(
 @pytest.mark.parametrize(
     ("html", "searched"),
     [
-        ('<p>a <span data-search-exclude>b <span>c</span> d</span> e</p>', "<p>a  e</p>"),
+        ("<p>a <span data-search-exclude>b <span>c</span> d</span> e</p>", "<p>a  e</p>"),
         ('<div data-search-exclude><div>x</div><br><img src="i"></div><p>y</p>', "<p>y</p>"),
-        ('<ul><li data-search-exclude>1</li><li>2</li></ul>', "<ul><li>2</li></ul>"),
+        ("<ul><li data-search-exclude>1</li><li>2</li></ul>", "<ul><li>2</li></ul>"),
         ('<p data-search-excluded="no">kept</p>', '<p data-search-excluded="no">kept</p>'),
         ('<span class="x" data-search-exclude="">gone</span>after', "after"),
         ("<p>no exclusion</p>", "<p>no exclusion</p>"),
