@@ -52,7 +52,7 @@ class Preview:
             pages = make(self.cache)
         except Invalid as error:
             self.problems = error.problems
-            self.panel = panel(error.problems, root)
+            self.panel = panel(error.problems, root, kept=self.last_pages is not None)
             # Printed, not logged: a logged error would fail a strict build, and the preview
             # would stop; and MkDocs prints a message it logged before only once.
             click.echo(f"ERROR    -  {error.report()}", err=True)
@@ -124,8 +124,9 @@ SHOWN = 50
 _WIDTH = 160
 
 
-def panel(problems: list[Problem], root: Path) -> str:
-    """The HTML of the problems, each with the lines of its file around it."""
+def panel(problems: list[Problem], root: Path, *, kept: bool = True) -> str:
+    """The HTML of the problems, each with the lines of its file around it. `kept`: the
+    pages are those of the last build without problems (False: there was none yet)."""
     files: dict[str, list[str] | None] = {}
     items = []
     for problem in problems[:SHOWN]:
@@ -135,10 +136,10 @@ def panel(problems: list[Problem], root: Path) -> str:
     more = len(problems) - SHOWN
     rest = f"<p>And {more} more: <code>briefing check</code> lists them all.</p>" if more > 0 else ""
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    shown = "The pages show the last build without problems" if kept else "No briefing is shown until they are fixed"
     return (
         '<div class="bf-build-errors" role="alert" data-search-exclude>'
-        f"<p><strong>{count} in the briefings.</strong> The pages show the last build without problems; "
-        "this page reloads by itself once they are fixed.</p>"
+        f"<p><strong>{count} in the briefings.</strong> {shown}; this page reloads by itself once they are fixed.</p>"
         f"<ol>{''.join(items)}</ol>{rest}</div>"
     )
 

@@ -113,6 +113,7 @@ def test_problems_show_in_every_page_each_time_and_go_once_fixed(
         shown = serve.rebuild()
         page = shown[f"briefings/{SITE_ID}/index.html"].decode("utf-8")
         assert '<div class="bf-build-errors" role="alert"' in page
+        assert "<strong>1 problem in the briefings.</strong> The pages show the last build without problems;" in page
         assert f"briefings/{SITE_ID}.yml:272:15: claims[0].claimant: &#x27;kremlin&#x27; is not defined in actors;" in page
         assert "&gt;  272 |     claimant: kremlin" in page
         assert "bf-build-errors" in shown["404.html"].decode("utf-8")
@@ -126,5 +127,5 @@ def test_problems_show_in_every_page_each_time_and_go_once_fixed(
 
 def test_a_first_build_with_problems_still_serves_a_page_that_shows_them(serve: Serve, project: Path) -> None:
     edit(project / "briefings" / f"{SITE_ID}.yml", "trend: escalating", "trend: upward")
-    shown = serve.rebuild()
-    assert "bf-build-errors" in shown["index.html"].decode("utf-8")
+    shown = serve.rebuild()["index.html"].decode("utf-8")
+    assert "<strong>4 problems in the briefings.</strong> No briefing is shown until they are fixed;" in shown
