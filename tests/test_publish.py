@@ -90,20 +90,20 @@ def test_a_killed_build_keeps_the_site_and_the_next_build_clears_what_it_left(bu
     assert leftovers(built) == []
 
 
-def test_the_first_build_publishes_where_there_was_no_site(tmp_path: Path) -> None:
-    staging = Staging(tmp_path / "site")
+def published(target: Path) -> list[str]:
+    """Build a one-page site beside `target`, publish it, and list what stands in the folder."""
+    staging = Staging(target)
     staging.path.mkdir()
     (staging.path / "index.html").write_text("new", encoding="utf-8")
     staging.publish()
-    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (target / "index.html").read_text(encoding="utf-8") == "new"
+    return sorted(p.name for p in target.parent.iterdir())
+
+
+def test_the_first_build_publishes_where_there_was_no_site(tmp_path: Path) -> None:
+    assert published(tmp_path / "site") == ["site"]
 
 
 def test_a_site_that_is_a_file_is_replaced_whole(tmp_path: Path) -> None:
     (tmp_path / "site").write_text("not a folder", encoding="utf-8")
-    staging = Staging(tmp_path / "site")
-    staging.path.mkdir()
-    (staging.path / "index.html").write_text("new", encoding="utf-8")
-    staging.publish()
-    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert published(tmp_path / "site") == ["site"]
