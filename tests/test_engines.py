@@ -92,3 +92,31 @@ def test_zensical_builds_every_page_with_its_content(rendered: Path, plugin_site
     only_ours = sorted(n for n in set(plugin_site) - set(built) if not n.startswith(THEME))
     only_theirs = sorted(n for n in set(built) - set(plugin_site) if not n.startswith(THEME))
     assert (only_ours, only_theirs) == (["search/search_index.json", "sitemap.xml.gz"], ["search.json"])
+
+
+def render_problem(root: Path, out: Path) -> str:
+    result = CliRunner().invoke(cli, ["render", str(out), "--root", str(root)])
+    assert result.exit_code == 1
+    return result.output
+
+
+def test_render_needs_a_mkdocs_yml(tmp_path: Path) -> None:
+    assert render_problem(tmp_path, tmp_path / "out") == (
+        f"1 problem found:\nmkdocs.yml: there is no mkdocs.yml in {tmp_path}; expected the project's site configuration\n"
+    )
+
+
+def test_render_needs_the_plugin_in_mkdocs_yml(project: Path, tmp_path: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^  - briefings:\n(?:      .*\n)*", "", text), encoding="utf-8")
+    assert render_problem(project, tmp_path / "out") == (
+        "1 problem found:\nmkdocs.yml: has no '- briefings' entry under plugins; expected the briefings plugin in it\n"
+    )
+
+
+def test_render_refuses_a_docs_page_where_a_page_is_generated(project: Path, tmp_path: Path) -> None:
+    (project / "docs" / "claims.md").write_text("# Mine\n", encoding="utf-8")
+    assert render_problem(project, tmp_path / "out") == (
+        "1 problem found:\ndocs/claims.md: is a page the plugin generates; expected it removed or renamed\n"
+    )
