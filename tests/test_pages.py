@@ -62,6 +62,7 @@ def test_the_site_layout(pages: dict[str, str]) -> None:
         "fronts/pokrovsk/index.md",
         "index.md",
         "questions.md",
+        "sources.md",
         "timeline.md",
     ]
 
@@ -207,13 +208,21 @@ def test_the_briefing_header_gives_where_its_source_comes_from(pages: dict[str, 
     )
 
 
-def test_the_source_box_lists_what_is_stated_and_leaves_out_the_rest(pages: dict[str, str], sourced: dict[str, str]) -> None:
+def test_the_reference_list_says_what_is_stated_of_a_source_and_leaves_out_the_rest(
+    pages: dict[str, str], sourced: dict[str, str]
+) -> None:
     assert [name for name, page in {**pages, **sourced}.items() if "<dd>not stated</dd>" in page] == []
-    box = pages[BRIEFING_PAGE].split('<div class="bf-sourcebox">', 1)[1].split("</div>", 1)[0]
-    assert re.findall(r"<dt>([^<]+)</dt>", box) == ["File"]
-    box = sourced[BRIEFING_PAGE].split('<div class="bf-sourcebox">', 1)[1].split("</div>", 1)[0]
-    assert re.findall(r"<dt>([^<]+)</dt>", box) == ["File", "Headline", "Outlet", "Author", "Published", "Address"]
-    assert '<dt>Published</dt><dd><time datetime="2026-11-24">24 November 2026</time></dd>' in box
+    [item] = re.findall(r'<ol class="bf-references" id="references">\n(.*?)\n</ol>', pages[BRIEFING_PAGE], re.DOTALL)
+    assert item == (
+        '<li id="source-source"><p>An unattributed text: it came without headline, author, outlet, date or address.</p>\n'
+        '<p class="bf-facts"><code>seeds/kursk-counteroffensive-pokrovsk-long-range-weapons.txt</code>'
+        ' · <a href="source/">29 passages cited, highlighted in our copy</a></p></li>'
+    )
+    [item] = re.findall(r'<ol class="bf-references" id="references">\n(.*?)\n</ol>', sourced[BRIEFING_PAGE], re.DOTALL)
+    assert item.startswith(
+        '<li id="source-source"><p>“Russia launches counteroffensive in Kursk” by Jane Reporter, The Example Herald,'
+        ' 24 November 2026, <a class="bf-url" href="https://news.example.org/world/kursk-counteroffensive?ref=briefing&amp;page=2"'
+    )
 
 
 def test_the_briefing_offers_to_print_only_where_script_can(pages: dict[str, str]) -> None:

@@ -169,7 +169,7 @@ def test_claims_are_claim_reviews_and_passages_web_annotations(pages: dict[str, 
     assert captured["reviewRating"]["alternateName"] == "Disputed" and captured["reviewRating"]["ratingValue"] == 2
     assert captured["author"] == {"@type": "Organization", "name": "Weekly desk"}
     entry = entries["week-2"]
-    source = entry.source_text  # type: ignore[attr-defined]
+    source = entry.copies[0].text  # type: ignore[attr-defined]
     assert len(annotations) == len(entry.briefing.evidence)  # type: ignore[attr-defined]
     for annotation in annotations:
         assert annotation["@context"] == "http://www.w3.org/ns/anno.jsonld" and annotation["type"] == "Annotation"

@@ -48,10 +48,9 @@ def test_each_quote_stands_in_the_source_it_names(case_project: Path) -> None:
     # The same words stand in the wire report and its copy: each is found in its own.
     courier = entry.copies[1]
     assert courier.text[courier.spans["load-test-again"].start :].startswith("the repaired pier")
-    # The joined text the single source page shows holds each passage where its span says.
-    for evidence in entry.briefing.evidence:
-        span = entry.spans[evidence.id]
-        assert " … ".join(entry.source_text[a:b] for a, b in span.pieces) == evidence.exact
+    assert {eid: copy.id for eid, copy in entry.copy_of.items()} == {
+        e.id: entry.briefing.source_of(e) for e in entry.briefing.evidence
+    }
 
 
 def test_the_single_source_form_is_a_list_of_one(case_project: Path) -> None:
@@ -152,7 +151,6 @@ def test_the_pages_name_each_source_and_each_annotation_targets_its_own(case_pro
         ' href="https://wire.example.org/dunmore-bridge" rel="noopener noreferrer nofollow">'
         "https://wire.example.org/dunmore-bridge</a>; Dunmore Courier, September 2024; Valley Radio, 2024 · "
     ) in page
-    assert "<dt>Republishes</dt><dd>the text of Example Wire (<code>seeds/wire-bridge.txt</code>)</dd>" in page
     assert "## Sources" in page
     # Each claim says how many independent sources back it: the wire report and its reprint are one.
     assert re.findall(r'<span class="bf-backing">([^<]*)</span>', page) == [
@@ -164,7 +162,8 @@ def test_the_pages_name_each_source_and_each_annotation_targets_its_own(case_pro
     targets = {a["id"].rsplit("#", 1)[1]: a["target"] for a in annotations}
     assert targets["ev-reopened"]["source"] == "https://wire.example.org/dunmore-bridge"
     # A source without an address is targeted at our copy, and its selector is cut from its own text.
-    assert targets["ev-crossed"]["source"] == "https://desk.example/briefings/multi/source/"
+    assert targets["ev-crossed"]["source"] == "https://desk.example/briefings/multi/sources/radio/"
+    assert annotations[0]["id"] == "https://desk.example/briefings/multi/sources/wire/#ev-reopened"
     assert targets["ev-crossed"]["selector"]["prefix"] == ""
     assert targets["ev-load-test-again"]["selector"]["suffix"] == " on Wednesday night. Heavy lorri"
     reviews = json.loads(re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)[0])
@@ -177,10 +176,81 @@ def test_the_pages_name_each_source_and_each_annotation_targets_its_own(case_pro
     ]
 
 
+def test_each_source_has_its_own_view_with_its_own_passages(case_project: Path) -> None:
+    shutil.copy(MULTI, case_project / "briefings" / "multi.yml")
+    pages = build(Project(case_project), Urls(), Site("Desk"), serial).pages
+    assert "briefings/multi/source.md" not in pages
+    marked = {
+        sid: re.findall(r'<mark class="bf-passage" id="ev-([^"]+)"', pages[f"briefings/multi/sources/{sid}.md"])
+        for sid in ("wire", "courier", "radio")
+    }
+    assert marked == {
+        "wire": ["reopened", "load-test", "lorries"],
+        "courier": ["load-test-again"],
+        "radio": ["crossed", "both-ways", "footing"],
+    }
+    courier = pages["briefings/multi/sources/courier.md"]
+    assert 'title: "Source: Dunmore Courier (The Dunmore bridge reopens)"' in courier
+    assert ", which republishes Example Wire." in courier
+    assert (
+        '<p>The briefing\'s other sources: <a href="../wire/">Example Wire</a>; <a href="../radio/">Valley Radio</a>.</p>'
+        in courier
+    )
+    # Back links lead from each source's view to the briefing's statements.
+    assert '<a class="bf-backlink" href="../../#claim-load-test"' in courier
+    # And the briefing's evidence links lead to the view of the source each passage is from.
+    page = pages["briefings/multi/index.md"]
+    assert 'href="sources/courier/#ev-load-test-again"' in page
+    assert 'href="sources/wire/#ev-reopened"' in page
+
+
+def test_the_briefing_closes_with_a_reference_list(case_project: Path) -> None:
+    shutil.copy(MULTI, case_project / "briefings" / "multi.yml")
+    page = build(Project(case_project), Urls(), Site("Desk"), serial).pages["briefings/multi/index.md"]
+    references = page[page.index('<ol class="bf-references" id="references">') :]
+    items = re.findall(r'<li id="(source-[a-z]+)">(.*?)</li>', references, re.DOTALL)
+    assert [anchor for anchor, _ in items] == ["source-wire", "source-courier", "source-radio"]
+    assert items[1][1] == (
+        "<p>Dunmore Courier, September 2024</p>\n"
+        '<p class="bf-facts"><code>seeds/courier-bridge.txt</code> · republishes <a href="#source-wire">Example Wire</a>'
+        ' · <a href="sources/courier/">1 passage cited, highlighted in our copy</a></p>'
+    )
+    assert (
+        '<code>seeds/wire-bridge.txt</code> · in <span lang="en">en</span> · received <time datetime="2024-09-13">13 September 2024</time>'
+        in items[0][1]
+    )
+    assert '<a href="#references">Our copies, with the cited passages marked</a>' in page
+
+
+def test_the_sources_page_lists_every_text_once_with_its_citations_and_chain(case_project: Path) -> None:
+    shutil.copy(MULTI, case_project / "briefings" / "multi.yml")
+    # A later briefing quotes the same three texts, the radio report under another id.
+    later = MULTI.read_text(encoding="utf-8").replace("date: 2024-09-13", "date: 2024-09-20")
+    later = later.replace("- id: radio", "- id: valley").replace("source: radio", "source: valley")
+    (case_project / "briefings" / "later.yml").write_text(later, encoding="utf-8")
+    page = build(Project(case_project), Urls(), Site("Desk"), serial).pages["sources.md"]
+    cards = re.findall(r'<article class="bf-card bf-source-card" id="([^"]+)">(.*?)</article>', page, re.DOTALL)
+    assert [anchor for anchor, _ in cards] == [
+        "src-seeds-wire-bridge-txt",
+        "src-seeds-courier-bridge-txt",
+        "src-seeds-radio-bridge-txt",
+    ]
+    wire, courier, radio = (body for _, body in cards)
+    assert "<dt>Cited</dt><dd>6 passages in 2 briefings</dd>" in radio
+    citations = re.findall(r'<a href="([^"]+)">(\d+ passages?), highlighted</a>', radio)
+    assert citations == [
+        ("../briefings/later/sources/valley/", "3 passages"),
+        ("../briefings/multi/sources/radio/", "3 passages"),
+    ]
+    assert '<dt>Republishes</dt><dd><a href="#src-seeds-wire-bridge-txt">Example Wire</a></dd>' in courier
+    assert '<dt>Republished by</dt><dd><a href="#src-seeds-courier-bridge-txt">Dunmore Courier</a></dd>' in wire
+    assert "3 source texts from 3 outlets" in page
+
+
 def test_an_elided_quote_is_marked_part_by_part_and_a_range_in_the_linked_data(case_project: Path) -> None:
     shutil.copy(MULTI, case_project / "briefings" / "multi.yml")
     pages = build(Project(case_project), Urls(), Site("Desk"), serial).pages
-    source = pages["briefings/multi/source.md"]
+    source = pages["briefings/multi/sources/radio.md"]
     marked = re.findall(r'<mark class="bf-passage"[^>]*data-evidence="both-ways">([^<]*)</mark>', source)
     assert marked == ["Cars moved in both directions", "waited at the eastern end."]
     assert 'id="ev-both-ways"' in source
@@ -206,4 +276,4 @@ def test_an_ellipsis_that_stands_in_the_source_is_quoted_whole(case_project: Pat
         .replace("exact: A total of about 10 settlements have been liberated.", "exact: nothing at all.")
     )
     [entry] = load(_project(case_project, text))
-    assert entry.spans["begun"].parts == ()
+    assert entry.copy_of["begun"].spans["begun"].parts == ()

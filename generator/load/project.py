@@ -61,10 +61,6 @@ class SourceCopy:
     sha256: str
 
 
-#: Between two source texts in `Entry.source_text`: a paragraph break.
-JOINT = "\n\n"
-
-
 @dataclass(frozen=True)
 class Entry:
     """A briefing that passed every check, with its source texts and where its evidence stands."""
@@ -83,20 +79,9 @@ class Entry:
         return self.copies[0].path
 
     @functools.cached_property
-    def source_text(self) -> str:
-        """The source texts one after another, a paragraph apart: what the source page shows
-        until each source has a page of its own. One source's text is its own."""
-        return JOINT.join(copy.text for copy in self.copies)
-
-    @functools.cached_property
-    def spans(self) -> dict[str, Span]:
-        """Where each passage stands in `source_text`."""
-        out: dict[str, Span] = {}
-        start = 0
-        for copy in self.copies:
-            out.update({eid: s.shifted(start) for eid, s in copy.spans.items()})
-            start += len(copy.text) + len(JOINT)
-        return out
+    def copy_of(self) -> dict[str, SourceCopy]:
+        """The source text each passage is quoted from, by the passage's id."""
+        return {evidence_id: copy for copy in self.copies for evidence_id in copy.spans}
 
     @property
     def header(self) -> Header:

@@ -7,7 +7,11 @@ number for the lists whose entries have no id (takeaways, stakes): `claim-ten-se
 
 from __future__ import annotations
 
+import re
+
 BOTTOM_LINE = "bottom-line"
+#: The reference list of a briefing's sources, at the end of its page.
+REFERENCES = "references"
 
 
 def noun(collection: str) -> str:
@@ -69,6 +73,21 @@ def appearance(briefing_id: str) -> str:
 def asked(question_id: str) -> str:
     """A question on the questions page."""
     return f"q-{question_id}"
+
+
+_NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
+
+
+def source(path: str, n: int = 1) -> str:
+    """A source text on the Sources page, by its file's path; `n` tells apart the files
+    whose paths make the same anchor."""
+    base = "src-" + (_NOT_ANCHOR.sub("-", path.lower()).strip("-") or "text")
+    return base if n == 1 else f"{base}-{n}"
+
+
+def reference(source_id: str) -> str:
+    """A source in the reference list that closes its briefing's page."""
+    return statement("sources", source_id)
 
 
 def model(name: str) -> str:

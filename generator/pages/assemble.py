@@ -53,12 +53,15 @@ def briefing_pages(entry: Entry, previous: Entry | None, urls: Urls, site: Site 
         linked_data=linked,
     )
     # render_source escapes every piece of text it places.
-    page(
-        view.source_page,
-        "source.md.j2",
-        view=view,
-        source_html=Markup(render_source(entry.source_text, entry.spans, view.backlinks, view.numbers)),
-    )
+    for source, copy in zip(view.briefing.texts, entry.copies, strict=True):
+        page(
+            view.source_pages[source.id],
+            "source.md.j2",
+            view=view,
+            source=source,
+            copy=copy,
+            source_html=Markup(render_source(copy.text, copy.spans, view.backlinks, view.numbers)),
+        )
     return pages
 
 
@@ -76,6 +79,7 @@ def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE) -> d
     page(paths.CLAIMS, "claims.md.j2")
     page(paths.ACTORS, "actors.md.j2")
     page(paths.TIMELINE, "timeline.md.j2")
+    page(paths.SOURCES, "sources.md.j2")
     pages[paths.FEED] = feed.atom(entries, urls, site)
     pages[paths.EXPORT] = export.export(entries, urls, site)
     return pages

@@ -6,7 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.load.project import Entry
-from generator.model.schema import Actor, Claim, ClaimStatus, Event, Front, Question, QuestionStatus, Stake
+from generator.model.schema import (
+    Actor,
+    Claim,
+    ClaimStatus,
+    Event,
+    Front,
+    ListedSource,
+    Question,
+    QuestionStatus,
+    Stake,
+)
+from generator.pages import anchors
 
 
 @dataclass
@@ -53,6 +64,32 @@ class QuestionHistory:
 
 
 @dataclass
+class SourceRecord:
+    """One source text across the archive, by its file: one text under one file, whichever
+    briefings quote it and whatever id each gives it."""
+
+    path: str
+    #: Its anchor on the Sources page.
+    anchor: str = ""
+    #: Each briefing that quotes it, newest first, with the briefing's record of it and how
+    #: many passages it quotes.
+    citations: list[tuple[Entry, ListedSource, int]] = field(default_factory=list)
+    #: The files this text republishes, nearest first, as the newest briefing tells it.
+    republishes: list[str] = field(default_factory=list)
+    #: The files that republish this text, as any briefing tells it.
+    republished_by: list[str] = field(default_factory=list)
+
+    @property
+    def latest(self) -> ListedSource:
+        """The newest briefing's record of the source."""
+        return self.citations[0][1]
+
+    @property
+    def passages(self) -> int:
+        return sum(count for _, _, count in self.citations)
+
+
+@dataclass
 class Catalog:
     """The cross-briefing views; `entries` are newest first and every list keeps that order."""
 
@@ -64,6 +101,7 @@ class Catalog:
     stakes: dict[str, list[tuple[Entry, int, Stake]]] = field(default_factory=dict)  # by party, with 1-based number
     events: dict[str, tuple[Entry, Event]] = field(default_factory=dict)  # by id, as the newest briefing has it
     followers: dict[str, list[Entry]] = field(default_factory=dict)  # by briefing id: the briefings that follow it
+    sources: dict[str, SourceRecord] = field(default_factory=dict)  # by file, in order of first citation
 
     def timeline(self) -> list[tuple[str, list[tuple[Entry, Event]]]]:
         """Events newest first, by month (or by year, for events dated only by year)."""
@@ -126,7 +164,45 @@ def build_catalog(entries: list[Entry]) -> Catalog:
             catalog.stakes.setdefault(stake.party, []).append((entry, number, stake))
             for front_id in newest.intersection(stake.fronts):
                 catalog.fronts[front_id].stakes.append((entry, stake))
+        _add_sources(catalog.sources, entry)
+    _anchor_sources(catalog.sources)
     catalog.fronts = dict(sorted(catalog.fronts.items()))
     catalog.actors = dict(sorted(catalog.actors.items()))
     catalog.claims = dict(sorted(catalog.claims.items()))
     return catalog
+
+
+def _add_sources(records: dict[str, SourceRecord], entry: Entry) -> None:
+    """The briefing's sources, each under its file, with how much it quotes and what
+    republishes what."""
+    briefing = entry.briefing
+    files = {source.id: copy.path for source, copy in zip(briefing.texts, entry.copies, strict=True)}
+    quoted: dict[str, int] = dict.fromkeys(files, 0)
+    for evidence in briefing.evidence:
+        quoted[briefing.source_of(evidence)] += 1
+    by_id = {source.id: source for source in briefing.texts}
+    for source in briefing.texts:
+        record = records.setdefault(files[source.id], SourceRecord(files[source.id]))
+        first = not record.citations
+        record.citations.append((entry, source, quoted[source.id]))
+        # `via` never loops (checked on load); each step is a file of this briefing.
+        step = source.via
+        while step is not None:
+            if first:
+                record.republishes.append(files[step])
+            original = records.setdefault(files[step], SourceRecord(files[step]))
+            if step == source.via and files[source.id] not in original.republished_by:
+                original.republished_by.append(files[source.id])
+            step = by_id[step].via
+
+
+def _anchor_sources(records: dict[str, SourceRecord]) -> None:
+    """Each source's anchor, made from its file's path; two paths that make the same anchor
+    are told apart by a number, in the order of the paths."""
+    taken: set[str] = set()
+    for path in sorted(records):
+        n = 1
+        while anchors.source(path, n) in taken:
+            n += 1
+        records[path].anchor = anchors.source(path, n)
+        taken.add(records[path].anchor)

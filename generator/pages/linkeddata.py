@@ -75,20 +75,19 @@ def claim_reviews(view: BriefingView, site: Site) -> list[dict[str, Any]]:
 
 def web_annotations(view: BriefingView, site: Site) -> list[dict[str, Any]]:
     entry, page = view.entry, view.page
-    copy_of = {eid: copy for copy in entry.copies for eid in copy.spans}
     by_id = {source.id: source for source in entry.briefing.texts}
-    source_page = _address(view, site, view.source_page, page)
     out = []
     for evidence in entry.briefing.evidence:
         # Each passage's target is its own source, and its selector is cut from that text alone.
-        copy = copy_of[evidence.id]
+        copy = entry.copy_of[evidence.id]
         text, span = copy.text, copy.spans[evidence.id]
-        target_source = by_id[copy.id].url or source_page
+        source_page = view.source_pages[copy.id]
+        target_source = by_id[copy.id].url or _address(view, site, source_page, page)
         backs = [link.anchor for link in view.backlinks.get(evidence.id, [])]
         out.append(
             {
                 "@context": "http://www.w3.org/ns/anno.jsonld",
-                "id": _address(view, site, view.source_page, page, anchors.passage(evidence.id)),
+                "id": _address(view, site, source_page, page, anchors.passage(evidence.id)),
                 "type": "Annotation",
                 "motivation": "linking",
                 "created": entry.briefing.date.isoformat(),

@@ -8,6 +8,7 @@ QUESTIONS = "questions.md"
 CLAIMS = "claims.md"
 ACTORS = "actors.md"
 TIMELINE = "timeline.md"
+SOURCES = "sources.md"
 FEED = "feed.xml"
 EXPORT = "briefings.json"
 STYLESHEET = "assets/briefings.css"
@@ -18,8 +19,13 @@ def briefing(briefing_id: str) -> str:
     return f"briefings/{briefing_id}/index.md"
 
 
-def source(briefing_id: str) -> str:
-    return f"briefings/{briefing_id}/source.md"
+def source(briefing_id: str, source_id: str | None = None) -> str:
+    """A source text's view: `source.md` beside the briefing given in the single `source`
+    form, one page a source under `sources/` for a briefing with a `sources` list (so that
+    a source added later moves no page)."""
+    if source_id is None:
+        return f"briefings/{briefing_id}/source.md"
+    return f"briefings/{briefing_id}/sources/{source_id}.md"
 
 
 def front(front_id: str) -> str:

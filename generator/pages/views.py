@@ -66,9 +66,10 @@ class BriefingView:
 
     @functools.cached_property
     def backlinks(self) -> dict[str, list[BackLink]]:
-        """For each passage, links back to the statements that cite it, each statement once."""
+        """For each passage, links back (from its source's page) to the statements that cite
+        it, each statement once."""
         briefing = self.briefing
-        base = self.urls.link(self.source_page, self.page)
+        bases = {page: self.urls.link(page, self.page) for page in self.source_pages.values()}
         statements: dict[tuple[str | int, ...], tuple[str, str]] = {}  # (list, index) -> anchor, words
         out: dict[str, list[BackLink]] = {}
         seen: set[tuple[str, str]] = set()
@@ -83,8 +84,33 @@ class BriefingView:
                 continue
             seen.add((ref, target))
             kind = "answer" if len(loc) > 2 and loc[2] == "answer" else anchors.noun(str(loc[0]))
+            base = bases[self.passage_page(ref)]
             out.setdefault(ref, []).append(BackLink(f"{base}#{target}", target, kind, words))
         return out
+
+    @functools.cached_property
+    def source_pages(self) -> dict[str, str]:
+        """Each source's view, by the source's id, in the briefing's order."""
+        single = self.briefing.sources is None
+        return {source.id: paths.source(self.entry.id, None if single else source.id) for source in self.briefing.texts}
+
+    @functools.cached_property
+    def _quoted(self) -> dict[str, str]:
+        """The id of the source each passage is quoted from."""
+        briefing = self.briefing
+        return {evidence.id: briefing.source_of(evidence) for evidence in briefing.evidence}
+
+    def passage_page(self, evidence_id: str) -> str:
+        """The page of the source a passage is quoted from."""
+        return self.source_pages[self._quoted[evidence_id]]
+
+    @functools.cached_property
+    def quoted_counts(self) -> dict[str, int]:
+        """How many passages the briefing quotes from each of its sources."""
+        counts = dict.fromkeys(self.source_pages, 0)
+        for source_id in self._quoted.values():
+            counts[source_id] += 1
+        return counts
 
     @property
     def id(self) -> str:
@@ -100,7 +126,8 @@ class BriefingView:
 
     @property
     def source_page(self) -> str:
-        return paths.source(self.entry.id)
+        """The first source's view."""
+        return next(iter(self.source_pages.values()))
 
     def events(self) -> list[Event]:
         """The briefing's events, oldest first (the order of the source's own story)."""
@@ -120,15 +147,26 @@ class BriefingView:
         Built here rather than in a template: a briefing cites its passages dozens of
         times, and each citation's escaped title is made once.
         """
-        base = self.urls.link(from_src, self.source_page)
-        numbers = self.numbers
+        numbers, bases = self.numbers, self._bases(from_src)
         # Spaced, so that the numbers are copied and read as numbers, not as one (the
         # stylesheet keeps them on one line).
         links = " ".join(
-            f'<a class="bf-cite" href="{base}#{anchors.passage(e)}" title="{self._titles[e]}">{numbers[e]}</a>'
+            f'<a class="bf-cite" href="{bases[self._quoted[e]]}#{anchors.passage(e)}" title="{self._titles[e]}">{numbers[e]}</a>'
             for e in sorted(ids, key=numbers.__getitem__)
         )
         return Markup(f'<span class="bf-cites" aria-label="Evidence" data-search-exclude>{links}</span>')
+
+    def _bases(self, from_src: str) -> dict[str, str]:
+        """The link from the page `from_src` to each source's view, by the source's id."""
+        bases = self._links_from.get(from_src)
+        if bases is None:
+            link = self.urls.link
+            bases = self._links_from[from_src] = {sid: link(from_src, page) for sid, page in self.source_pages.items()}
+        return bases
+
+    @functools.cached_property
+    def _links_from(self) -> dict[str, dict[str, str]]:
+        return {}
 
     def evidence(self, ids: list[str], from_src: str) -> Markup:
         """The labelled line of evidence links that closes a card."""
@@ -145,12 +183,12 @@ class BriefingView:
         if briefing.sources is None:
             return None
         by_id = {source.id: source for source in briefing.sources}
-        quoted = {evidence.id: briefing.source_of(evidence) for evidence in briefing.evidence}
-        return independent([by_id[quoted[e]] for e in dict.fromkeys(claim.evidence)], by_id)
+        return independent([by_id[self._quoted[e]] for e in dict.fromkeys(claim.evidence)], by_id)
 
     def passage(self, evidence_id: str) -> str:
         """The source's own words for a piece of evidence."""
-        span, text = self.entry.spans[evidence_id], self.entry.source_text
+        copy = self.entry.copy_of[evidence_id]
+        span, text = copy.spans[evidence_id], copy.text
         return " … ".join(text[start:end] for start, end in span.pieces)
 
 
