@@ -18,8 +18,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator import readers
 from generator import search as site_search
 from generator.authoring import reference
+from generator.deadlinks import dead_links
 from generator.errors import Invalid
 from generator.load.project import Project
 from generator.mkpages import GeneratedPage, ReusedPage, nav_titles
@@ -33,6 +35,7 @@ from generator.preview import Preview, insert
 from generator.publish import Staging
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+_DEAD_EXPECTED = "expected a page or file of the site there"
 
 
 class BriefingsConfig(Config):  # type: ignore[no-untyped-call]
@@ -60,6 +63,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
         self.generated: set[str] = set()
+        #: The readers' pages this site takes from the package (generator/readers.py).
+        self.readers: set[str] = set()
         #: `material` or `pagefind`, for this build; partials/search.html reads it.
         self.search_engine = "material"
         #: Whether this run builds the whole site from the command line (not serve, not --dirty).
@@ -150,8 +155,33 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         for file in generated:
             files.append(file)
         self.generated = {f.src_uri for f in generated}
+        used = self._add_readers(files, config, titles)
+        if config.nav is None:
+            not_own = self.generated | set(used.values())
+            own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in not_own]
+            config.nav = readers.default_nav(own, used)
+        existing = {f.dest_uri for f in files}
+        for page, address in dead_links({f.src_uri: (f.url, f.content_string) for f in pages}, existing):
+            log.warning("%s: the generated page links to %s, which is not in the site; %s", page, address, _DEAD_EXPECTED)
         self.order = [(f.src_uri, f.url) for f in files.documentation_pages()]
         return files
+
+    def _add_readers(self, files: Files, config: MkDocsConfig, titles: dict[str, str | None]) -> dict[str, str]:
+        """Add the readers' pages at whose address docs/ has none; for each, the page used."""
+        self.readers = set()
+        taken = {f.dest_uri: f.src_uri for f in files}
+        used: dict[str, str] = {}
+        for src in readers.PAGES:
+            file = File.generated(config, src, content=readers.text(src))
+            if file.dest_uri in taken:
+                used[src] = taken[file.dest_uri]  # the desk's own page at that address
+                continue
+            if config.nav is not None and src not in titles:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # a nav that leaves it out is not told it forgot it
+            files.append(file)
+            used[src] = src
+            self.readers.add(src)
+        return used
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.search_engine == "pagefind":
@@ -161,7 +191,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             # only double what thousands of briefings hold in memory.
             page.file.content_string = ""
             return markdown
-        if page.file.generated_by:
+        if page.file.generated_by and page.file.src_uri not in self.readers:
             return markdown
         expanded, unknown = reference.expand(markdown)
         for marker in unknown:

@@ -1,10 +1,11 @@
 """A plain project of the site, for engines that run no plugin: `briefing render OUT`.
 
-OUT/docs holds the hand-written pages (their reference markers expanded), every page
-the plugin generates as a Markdown file, the stylesheet, the feed and the export;
-OUT/overrides the template overrides; OUT/mkdocs.yml the project's own, without the
-plugin. Plain MkDocs and Zensical build it into the plugin's pages. Pagefind, which
-the plugin runs after a build of 1,000 pages or more, runs on the built site after:
+OUT/docs holds the hand-written pages and the readers' pages the plugin would add (their
+reference markers expanded), every page the plugin generates as a Markdown file, the
+stylesheet, the feed and the export; OUT/overrides the template overrides; OUT/mkdocs.yml
+the project's own, without the plugin, and with the plugin's default nav if it has none.
+Plain MkDocs and Zensical build it into the plugin's pages. Pagefind, which the plugin
+runs after a build of 1,000 pages or more, runs on the built site after:
 `python -m pagefind_bin --site site` (see generator/search.py for the options the plugin uses).
 """
 
@@ -15,6 +16,9 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
+import yaml
+
+from generator import readers
 from generator.authoring import reference
 from generator.errors import Invalid, Problem
 from generator.pages import paths
@@ -43,6 +47,14 @@ def render(root: Path, out: Path) -> list[str]:
     docs = out / "docs"
     written: list[str] = []
     shutil.copytree(found.mkdocs.docs_dir, docs, dirs_exist_ok=True)
+    # The readers' pages the plugin would add: those at whose address docs/ has no page.
+    used: dict[str, str] = {}
+    for src in readers.PAGES:
+        theirs = next((s for s in _same_address(src) if (docs / s).is_file()), None)
+        if theirs is None:
+            (docs / src).write_text(readers.text(src), encoding="utf-8")
+            written.append(f"docs/{src}")
+        used[src] = theirs or src
     for page in sorted(docs.rglob("*.md")):
         expanded, unknown = reference.expand(page.read_text(encoding="utf-8"))
         if unknown:
@@ -70,8 +82,21 @@ def render(root: Path, out: Path) -> list[str]:
     custom = found.mkdocs.theme.custom_dir
     if custom:  # the project's own overrides win over ours, as with the plugin
         shutil.copytree(custom, overrides, dirs_exist_ok=True)
-    (out / CONFIG_FILE).write_text(_plain_config((root / CONFIG_FILE).read_text(encoding="utf-8")), encoding="utf-8")
+    config = _plain_config((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    if found.mkdocs.nav is None:  # the nav the plugin would give the site
+        from mkdocs.structure.files import get_files  # only here: loading MkDocs takes a while
+
+        ours = {*generated, *used.values()}
+        own = [f.src_uri for f in get_files(found.mkdocs).documentation_pages() if f.src_uri not in ours]
+        nav = yaml.safe_dump({"nav": readers.default_nav(own, used)}, allow_unicode=True, sort_keys=False)
+        config = config.rstrip("\n") + "\n\n" + nav
+    (out / CONFIG_FILE).write_text(config, encoding="utf-8")
     return sorted([CONFIG_FILE, *written])
+
+
+def _same_address(src: str) -> tuple[str, str]:
+    """The two paths in docs/ of a page at the address of `src`: `method.md` and `method/index.md`."""
+    return src, src.removesuffix(".md") + "/index.md"
 
 
 def _copy_overrides(target: Path) -> None:

@@ -81,7 +81,7 @@ def test_the_limits_marker_renders_every_limit() -> None:
 
 
 def test_the_docs_restate_no_limit_by_hand() -> None:
-    page = (REPO / "docs" / "reference.md").read_text(encoding="utf-8")
+    page = (REPO / "generator" / "docs" / "reference.md").read_text(encoding="utf-8")
     assert "<!-- briefing:limits -->\n" in page
     for limit in limits.LIMITS:
         for written in {str(limit.value), f"{limit.value:,}"}:

@@ -89,7 +89,7 @@ def test_after_edits_the_served_site_equals_a_clean_build(serve: Serve, project:
     assert "fronts/index.md" in serve.plugin.preview.reuse  # the list of fronts does not
     assert served == clean(serve, tmp_path / "clean-1")
     # An edit of a docs page only: the generated pages are written back as they were.
-    edit(project / "docs" / "method.md", "# ", "# Edited: ")
+    edit(project / "docs" / "performance.md", "# ", "# Edited: ")
     served = serve.rebuild()
     assert served == clean(serve, tmp_path / "clean-2")
 

@@ -63,8 +63,8 @@ def test_a_docs_page_at_a_generated_address_fails_the_build_and_keeps_the_site(b
 
 def test_a_strict_warning_fails_the_build_and_keeps_the_site(built: Path) -> None:
     before = tree(built / "site")
-    method = built / "docs" / "method.md"
-    method.write_text(method.read_text(encoding="utf-8") + "\n<!-- briefing:scale odds -->\n", encoding="utf-8")
+    page = built / "docs" / "performance.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- briefing:scale odds -->\n", encoding="utf-8")
     done = mkdocs_build(built)
     assert done.returncode == 1
     assert "Aborted with 1 warnings in strict mode!" in done.stdout

@@ -1,0 +1,65 @@
+"""Dead links in generated pages: every internal address they link to must be in the site.
+
+Generated pages are raw HTML inside Markdown, and MkDocs checks no link in raw HTML: a
+page that links to `method/` builds without a word on a site that has no Method page.
+This module finds such links, given each page's address and content and the files the
+site writes; the plugin warns about each, so that `mkdocs build --strict` stops.
+
+Only addresses are checked, not the `#anchors` in them: anchors are the templates' own
+business (generator/pages/anchors.py names them all), and tests/test_links.py follows
+every one of them in a built site.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Collection, Iterator, Mapping
+from urllib.parse import unquote, urlsplit
+
+#: An address in an attribute, as the templates write them (always in double quotes;
+#: annotation text is escaped, so that it never makes one).
+_ADDRESS = re.compile(r"""\s(?:href|src)="([^"]*)\"""")
+
+
+def addresses(content: str) -> Iterator[str]:
+    """Every address the page links to or loads, as written, its entities decoded."""
+    for match in _ADDRESS.finditer(content):
+        yield html.unescape(match[1])
+
+
+def target(page_url: str, address: str) -> str | None:
+    """The file of the site that `address`, on the page at `page_url`, leads to (relative to
+    the site's root, as a file's dest_uri); None for an address outside the site or on the page."""
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None  # another site, mailto:, or an anchor on this page
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        return None  # from the root of the server, which the site may not be at: not written by our templates
+    here = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    joined = posixpath.normpath(posixpath.join(here, path))  # above the site's root, it keeps its ../ and is in no site
+    if joined == ".":
+        return "index.html"
+    return f"{joined}/index.html" if path.endswith("/") else joined
+
+
+def dead_links(pages: Mapping[str, tuple[str, str]], existing: Collection[str]) -> list[tuple[str, str]]:
+    """(page, address) for each address of a page that leads to no file in `existing`.
+
+    `pages` maps a page's source path to its URL and its content; `existing` holds the
+    site's files by the path they are written to (`method/index.html`, `feed.xml`). Each
+    address is named once a page; sorted by page, then address, whatever order the pages came in.
+    """
+    dead: list[tuple[str, str]] = []
+    for src, (url, content) in pages.items():
+        seen: set[str] = set()
+        for address in addresses(content):
+            if address in seen:
+                continue
+            seen.add(address)
+            file = target(url, address)
+            if file is not None and file not in existing and f"{file}/index.html" not in existing:
+                dead.append((src, address))
+    return sorted(dead)
