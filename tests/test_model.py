@@ -95,7 +95,7 @@ def test_every_marker_the_docs_may_use_is_known() -> None:
     assert reference.expand("<!-- briefing:odds -->")[1] == ["<!-- briefing:odds -->"]
     assert reference.EXPECTED_MARKERS == (
         "<!-- briefing:scale NAME --> (NAME one of claim-status, likelihood, confidence, trend, front-kind, "
-        "actor-kind, question-status), <!-- briefing:fields --> or <!-- briefing:limits -->"
+        "actor-kind, question-status, place-kind, place-precision), <!-- briefing:fields --> or <!-- briefing:limits -->"
     )
 
 
@@ -110,7 +110,8 @@ def test_a_constrained_type_describes_itself_where_it_is_declared() -> None:
     assert (
         reflect.expected(("events", 0, "date")) == "a date as YYYY-MM-DD, or YYYY-MM or YYYY when the source is no more precise"
     )
-    assert reflect.expected(("claims", 0, "claimant")) == "the id of an entry in actors"
+    assert reflect.expected(("claims", 0, "claimant")) == "the id of an entry in actors, or a list of them"
+    assert reflect.expected(("claims", 0, "claimant", 0)) == "the id of an entry in actors"
     assert reflect.expected(("title",)) == f"text of at most {limits.SHORT_TEXT_MAX} characters"
 
 

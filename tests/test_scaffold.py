@@ -18,7 +18,7 @@ from generator.authoring.scaffold import quote
 from generator.authoring.skeleton import skeleton
 from generator.load.project import Project
 from generator.model import reflect, schema
-from generator.model.values import ShorthandFor
+from generator.model.values import ShorthandFor, Starter
 
 from .test_cli import run
 
@@ -107,12 +107,16 @@ def test_required_fields_and_those_with_a_default_are_live_the_rest_commented_ou
     text = new_briefing(case_project)
     seen: dict[str, list[str]] = {}
     keys_by_model(schema.Briefing, yaml.safe_load(text), "briefing", seen)
-    # Live besides: the full form of a shorthand (sources), and the pin, whose value is known.
+    # Live besides: the full form of a shorthand (sources), the pin, whose value is known,
+    # and a starter (a figure's value, the usual one of its forms).
     live = {
         model.__name__: [
             name
             for name, info in model.model_fields.items()
-            if info.is_required() or info.default is not None or name in ("sources", "sha256")
+            if info.is_required()
+            or info.default is not None
+            or name in ("sources", "sha256")
+            or any(isinstance(m, Starter) for m in reflect.unwrap_field(info)[1])
         ]
         for model in models()
     }
@@ -159,9 +163,11 @@ def test_uncommented_and_filled_the_scaffold_is_a_valid_briefing(case_project: P
     data = yaml.safe_load(fill(uncomment(new_briefing(case_project))))
     with pytest.raises(pydantic.ValidationError) as raised:
         schema.Briefing.model_validate(data)
-    # The one rule no scaffold can keep with every key in, on the question as a whole: an
-    # answer needs status answered. No field refuses its value.
-    assert [e["loc"] for e in raised.value.errors()] == [("questions", 0)]
+    # The two rules no scaffold can keep with every key in, on a figure and a question as
+    # a whole: a figure is a value or a range, not both; an answer needs status answered.
+    # No field refuses its value.
+    assert [e["loc"] for e in raised.value.errors()] == [("questions", 0), ("claims", 0, "figures", 0)]
+    del data["claims"][0]["figures"][0]["value"]
     data["questions"][0]["status"] = "answered"
     schema.Briefing.model_validate(data)
 

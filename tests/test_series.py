@@ -81,7 +81,7 @@ def test_a_following_briefing_opens_with_what_changed(pages: dict[str, str]) -> 
     assert re.search(r'Question answered.*Will talks resume.*Yes; talks resumed.*href="source/#ev-resumed"', section)
     assert 'Claimed, unverified</span> → <span class="bf-badge bf-status-confirmed">Confirmed' in section
     third = pages["briefings/week-3/index.md"]
-    assert "No front, trend, question or claim changed." in third
+    assert "No front, trend, question, claim or figure changed." in third
     assert "## What changed" not in pages["briefings/week-1/index.md"]
 
 
@@ -193,7 +193,7 @@ def test_the_export_follows_its_schema_and_locates_every_passage(pages: dict[str
     document = json.loads(pages["briefings.json"])
     schema = json.loads((REPO / "generator" / "export.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(document)
-    assert (document["format"], document["version"]) == (FORMAT, VERSION) == ("briefing-site/annotations", 2)
+    assert (document["format"], document["version"]) == (FORMAT, VERSION) == ("briefing-site/annotations", 3)
     assert [b["id"] for b in document["briefings"]] == ["week-3", "week-2", "week-1"]
     week2 = document["briefings"][1]
     assert week2["page"] == "briefings/week-2/" and week2["briefing"]["follows"] == "week-1"
@@ -299,5 +299,5 @@ def test_the_built_site_links_the_feed_from_every_page_and_writes_the_data(tmp_p
         head = (site / page).read_text(encoding="utf-8").split("</head>")[0]
         assert f'<link rel="alternate" type="application/atom+xml" title="Situation briefings: briefings" href="{feed}">' in head
     assert ET.parse(site / "feed.xml").getroot().tag == f"{ATOM}feed"
-    assert json.loads((site / "briefings.json").read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads((site / "briefings.json").read_text(encoding="utf-8"))["version"] == 3
     assert "What changed" in (site / "briefings" / "week-2" / "index.html").read_text(encoding="utf-8")

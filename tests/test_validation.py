@@ -25,7 +25,7 @@ def test_the_valid_case_passes(case_project: Path) -> None:
     assert entry.id == "valid"
     assert (
         case_project.joinpath("seeds/article.txt")
-        .read_text(encoding="utf-8")[entry.spans["ten"].start :]
+        .read_text(encoding="utf-8")[entry.copy_of["ten"].spans["ten"].start :]
         .startswith("A total of about 10")
     )
 

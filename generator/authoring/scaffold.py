@@ -25,7 +25,7 @@ from pydantic.fields import FieldInfo
 
 from generator.errors import Loc
 from generator.model import reflect, schema
-from generator.model.values import ShorthandFor
+from generator.model.values import ShorthandFor, Starter
 
 #: The column comments are wrapped at.
 WIDTH = 100
@@ -96,6 +96,8 @@ class _Writer:
             leaf, item_metadata = _at((*loc, 0))
             if _is_model(leaf):
                 body = [f"{pad}{name}:", *_dash(self.fields(leaf, (*loc, 0), indent + 4), indent + 2)]
+            elif reflect.ref_target(item_metadata) == loc[0]:
+                body = [f"{pad}{name}: []"]  # the list's first entry is this one: it would name itself
             elif reflect.ref_target(item_metadata):
                 body = [f"{pad}{name}: [{self.value((*loc, 0), leaf, item_metadata, None)}]"]
             else:
@@ -104,7 +106,8 @@ class _Writer:
             body = [f"{pad}{name}: {self.value(loc, annotation, metadata, info)}"]
         optional = not info.is_required()
         path = ".".join(step for step in loc if isinstance(step, str))
-        if optional and info.default is None and not live and path not in self.known:
+        starter = any(isinstance(m, Starter) for m in metadata)
+        if optional and info.default is None and not live and not starter and path not in self.known:
             # Nothing is its natural value: the key is shown, and the author opts in.
             body = [line[:indent] + "# " + line[indent:] for line in body]
         described = info.description or _docstring(leaf) or _sentence(reflect.describe(annotation, metadata))
@@ -125,6 +128,8 @@ class _Writer:
             return _bare(self.known[f"{target}.id"])
         if info is not None and isinstance(info.default, str):  # a scale's default, as status: open
             return _bare(str(info.default))
+        if annotation is bool:
+            return "true" if info is not None and info.default else "false"
         if isinstance(annotation, type) and issubclass(annotation, schema.Scale):
             # The middle of a scale claims least: stable, claimed, a roughly even chance.
             members = list(annotation)
@@ -132,7 +137,9 @@ class _Writer:
         if annotation is datetime.date or pattern == schema.EVENT_DATE_PATTERN:
             return self.today.isoformat()
         if info is not None and info.examples:
-            return _bare(str(info.examples[0]))
+            example = info.examples[0]
+            numeric = isinstance(example, int | float) and not isinstance(example, bool)
+            return str(example) if numeric else _bare(str(example))
         # A text with a pattern and no example: a sample the pattern accepts, not a placeholder it refuses.
         sample = next((s for s in (f"first-{loc[-1]}", "https://example.org/") if pattern and re.fullmatch(pattern, s)), None)
         if sample:

@@ -129,6 +129,17 @@ FAULT_MESSAGES: dict[Fault, Callable[[dict[str, Any], Any], str]] = {
     Fault.NO_SOURCE: lambda ctx, _: (
         "missing required key 'sources'; expected a list of the source texts the briefing annotates (or one 'source')"
     ),
+    Fault.FIGURE_FORM: lambda ctx, _: (
+        f"{ctx['wrong']}; expected either value (one number) or min and max (a range, or one of them for"
+        " 'at least' or 'up to')"
+    ),
+    Fault.RANGE_INVERTED: lambda ctx, _: f"max {ctx['high']} is below min {ctx['low']}; expected max at least min",
+    Fault.SELF_CONTRADICTION: lambda ctx, _: (
+        f"the claim {ctx['claim']!r} is listed as contradicting itself; expected the ids of other claims of the briefing"
+    ),
+    Fault.HALF_COORDINATES: lambda ctx, _: (
+        f"{ctx['given']} is given without {ctx['missing']}; expected both lat and lon, or neither"
+    ),
     Fault.SOURCE_AND_SOURCES: lambda ctx, _: (
         "both 'source' and 'sources' are given; expected one of them: 'sources' lists every text, 'source' is the one"
     ),

@@ -44,6 +44,7 @@ CONTEXT_MAX = _limit("Quote context", 500, "characters", "An evidence passage's 
 EVIDENCE_MAX = _limit("Evidence passages", 1_000, "passages", "The evidence passages of one briefing.")
 # Each source is read and each of its passages looked for in it; a briefing draws on a handful.
 SOURCES_MAX = _limit("Sources", 50, "sources", "The source texts one briefing annotates.")
+FIGURE_MAX = _limit("Figure value", 1_000_000_000_000, "", "A figure's value, and either end of its range.")
 # Not a bound on size but the rule's one number: it is listed with the others.
 CORROBORATION_MIN = _limit(
     "Corroboration",

@@ -156,9 +156,12 @@ def iter_refs(
         value = _get(data, name)
         if value is None:
             continue
-        if is_list and not isinstance(value, list):
+        if is_list and isinstance(value, str) and target:
+            items: list[tuple[int | None, Any]] = [(None, value)]  # one id where a list may stand (a claimant)
+        elif is_list and not isinstance(value, list):
             continue
-        items = list(enumerate(value)) if is_list else [(None, value)]
+        else:
+            items = list(enumerate(value)) if is_list else [(None, value)]
         for index, item in items:
             item_loc = (*loc, name) if index is None else (*loc, name, index)
             if target:

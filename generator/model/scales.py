@@ -59,6 +59,26 @@ class ActorKind(Scale):
     CHANNEL = "channel", "Channel", "A social-media channel or blogger, named or as a group."
     ORGANISATION = "organisation", "Organisation", "Any other organisation."
     PERSON = "person", "Person", "A private person."
+    POPULATION = "population", "Population", "The people of a place or a group, speaking or affected as one."
+
+
+class PlaceKind(Scale):
+    """What kind of place a place is."""
+
+    SETTLEMENT = "settlement", "Settlement", "A city, town or village."
+    REGION = "region", "Region", "An administrative region, such as an oblast, or an area known by name."
+    COUNTRY = "country", "Country", "A country as a whole."
+    SITE = "site", "Site", "A single site: a plant, a base, a bridge, a border crossing."
+    WATER = "water", "Water", "A sea, a river, a lake or a reservoir."
+    ROUTE = "route", "Route", "A road, a railway or a supply line."
+
+
+class PlacePrecision(Scale):
+    """How sure a place's coordinates are."""
+
+    EXACT = "exact", "Exact", "The point is the place itself, such as a town's centre or a plant's gate."
+    APPROXIMATE = "approximate", "Approximate", "The place is near the point; the source does not say exactly where."
+    REGION = "region", "Region", "The point stands for an area around it, such as a region's middle."
 
 
 class QuestionStatus(Scale):
@@ -119,4 +139,6 @@ SCALES: dict[str, type[Scale]] = {
     "front-kind": FrontKind,
     "actor-kind": ActorKind,
     "question-status": QuestionStatus,
+    "place-kind": PlaceKind,
+    "place-precision": PlacePrecision,
 }

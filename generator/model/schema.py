@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from generator.model.limits import EVIDENCE_MAX, SOURCES_MAX
 from generator.model.limits import SLUG_MAX as SLUG_MAX
@@ -26,6 +26,8 @@ from generator.model.scales import ClaimStatus as ClaimStatus
 from generator.model.scales import Confidence as Confidence
 from generator.model.scales import FrontKind as FrontKind
 from generator.model.scales import Likelihood as Likelihood
+from generator.model.scales import PlaceKind as PlaceKind
+from generator.model.scales import PlacePrecision as PlacePrecision
 from generator.model.scales import QuestionStatus as QuestionStatus
 from generator.model.scales import Scale as Scale
 from generator.model.scales import Trend as Trend
@@ -36,7 +38,10 @@ from generator.model.values import SLUG_PATTERN as SLUG_PATTERN
 from generator.model.values import UNPRINTABLE as UNPRINTABLE
 from generator.model.values import (
     ActorRef,
+    Amount,
     BottomLineText,
+    Claimants,
+    ClaimRef,
     Context,
     EventDate,
     Evidence_,
@@ -44,9 +49,14 @@ from generator.model.values import (
     Fault,
     FrontRef,
     Language,
+    Latitude,
+    Longitude,
+    MeasureRef,
+    PlaceRef,
     SeedPath,
     Sha256,
     ShorthandFor,
+    Starter,
     ShortText,
     Slug,
     SourceRef,
@@ -77,7 +87,11 @@ class Source(Model):
     url: Url | None = Field(
         None, description="Where it was published (http or https).", examples=["https://example.org/news/kursk"]
     )
-    published: datetime.date | None = Field(None, description="When it was published.", examples=["2024-08-27"])
+    published: EventDate | None = Field(
+        None,
+        description="When it was published: the day, or only the month or year when no more is known.",
+        examples=["2024-08-27", "2024-08", "2024"],
+    )
     retrieved: datetime.date | None = Field(None, description="The day the text was received or copied.")
     language: Language | None = Field(None, description="The text's language, as a BCP 47 tag.", examples=["en", "uk"])
     sha256: Sha256 | None = Field(None, description=PIN)
@@ -134,6 +148,72 @@ class Actor(Model):
         description="Which side the actor is on, as a short id such as russia or ukraine.",
         examples=["russia", "ukraine"],
     )
+    anonymous: bool = Field(
+        False, description="Whether the actor is an unnamed source (a hospital source, an official who asked not to be named)."
+    )
+
+
+class Place(Model):
+    """A place the situation touches; the same id across briefings is the same place."""
+
+    id: Slug = Field(description="The place's id, by which fronts, claims, questions and events name it.", examples=["pokrovsk"])
+    name: ShortText = Field(description="The place's name, as readers see it.")
+    kind: PlaceKind = Field(description="What kind of place it is.")
+    lat: Latitude | None = Field(None, description="Its latitude in degrees north (WGS 84); given with lon.", examples=[51.35])
+    lon: Longitude | None = Field(None, description="Its longitude in degrees east (WGS 84); given with lat.", examples=[35.46])
+    precision: PlacePrecision = Field(PlacePrecision.APPROXIMATE, description="How sure the point is.")
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> Place:
+        if (self.lat is None) != (self.lon is None):
+            given, missing = ("lat", "lon") if self.lon is None else ("lon", "lat")
+            raise fault(Fault.HALF_COORDINATES, "{given} is given without {missing}", given=given, missing=missing)
+        return self
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+class Measure(Model):
+    """Something counted, whose figures claims give; the same id across briefings is one series."""
+
+    id: Slug = Field(description="The measure's id, by which figures name it.", examples=["settlements-retaken"])
+    name: ShortText = Field(description="What is counted, as readers see it.", examples=["Settlements retaken by Russia"])
+    unit: ShortText = Field(description="What one unit of it is, in the plural.", examples=["settlements", "people", "km²"])
+
+
+class Figure(Model):
+    """A number a claim gives: one value, or a range (min, max or both)."""
+
+    measure: MeasureRef = Field(description="The id of the measure the figure counts.")
+    value: Annotated[Amount | None, Starter()] = Field(None, description="The number, when the claim gives one.", examples=[10])
+    min: Amount | None = Field(
+        None, description="The least it is, when the claim gives a range or says 'at least'.", examples=[8]
+    )
+    max: Amount | None = Field(None, description="The most it is, when the claim gives a range or says 'up to'.", examples=[12])
+    approx: bool = Field(False, description="Whether the claim gives the number as approximate ('about 10').")
+
+    @field_validator("max")
+    @classmethod
+    def _range_in_order(cls, value: float | None, info: ValidationInfo) -> float | None:
+        low = info.data.get("min")
+        if value is not None and low is not None and low > value:
+            raise fault(Fault.RANGE_INVERTED, "max {high} is below min {low}", high=_number(value), low=_number(low))
+        return value
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Figure:
+        ranged = self.min is not None or self.max is not None
+        if self.value is not None and ranged:
+            raise fault(Fault.FIGURE_FORM, "{wrong}", wrong="both a value and a range are given")
+        if self.value is None and not ranged:
+            raise fault(Fault.FIGURE_FORM, "{wrong}", wrong="neither a value nor a range is given")
+        return self
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
 
 
 class Front(Model):
@@ -144,6 +224,7 @@ class Front(Model):
     kind: FrontKind = Field(description="What kind of arena the front is.")
     situation: Text = Field(description="The situation on this front, as the source shows it.")
     trend: Trend = Field(description="Which way the situation on this front is moving.")
+    places: list[PlaceRef] = Field(default_factory=list, description="Ids of the places the front runs through.")
     evidence: Evidence_
 
 
@@ -179,6 +260,7 @@ class Question(Model):
     answer: Statement | None = Field(None, description="The answer, with its evidence; required once answered.")
     fronts: list[FrontRef] = Field(default_factory=list, description="Ids of the fronts the question bears on.")
     judgment: Judgment | None = Field(None, description="The desk's judgment on the question, when it gives one.")
+    places: list[PlaceRef] = Field(default_factory=list, description="Ids of the places the question concerns.")
     evidence: Evidence_
 
     @model_validator(mode="after")
@@ -195,11 +277,25 @@ class Claim(Model):
 
     id: Slug = Field(description="The claim's id; the same id across briefings is the same claim.")
     claim: Text = Field(description="What is claimed, in plain text.")
-    claimant: ActorRef = Field(description="The id of the actor that makes the claim.")
+    claimant: Claimants = Field(
+        description="The id of the actor that makes the claim, or a list of the actors that make it together."
+    )
     status: ClaimStatus = Field(description="How far the claim is verified.")
     basis: Text | None = Field(None, description="Why the claim has this status.")
     fronts: list[FrontRef] = Field(default_factory=list, description="Ids of the fronts the claim concerns.")
+    contradicts: list[ClaimRef] = Field(
+        default_factory=list, description="Ids of the briefing's claims this one contradicts; both show the contradiction."
+    )
+    places: list[PlaceRef] = Field(default_factory=list, description="Ids of the places the claim concerns.")
+    figures: list[Figure] = Field(default_factory=list, description="The numbers the claim gives, each of a measure.")
     evidence: Evidence_
+
+    @field_validator("contradicts")
+    @classmethod
+    def _not_itself(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        if info.data.get("id") in value:
+            raise fault(Fault.SELF_CONTRADICTION, "the claim {claim!r} is listed as contradicting itself", claim=info.data["id"])
+        return value
 
 
 class Event(Model):
@@ -212,7 +308,8 @@ class Event(Model):
         examples=["2024-08-06", "2024-08", "2024"],
     )
     what: Text = Field(description="What happened.")
-    where: ShortText | None = Field(None, description="Where it happened.")
+    where: ShortText | None = Field(None, description="Where it happened, in words.")
+    places: list[PlaceRef] = Field(default_factory=list, description="Ids of the places where it happened.")
     actors: list[ActorRef] = Field(default_factory=list, description="Ids of the actors who took part.")
     evidence: Evidence_
 
@@ -259,6 +356,8 @@ class Briefing(Model):
     bottom_line: BottomLine = Field(description="The bottom line up front, with its evidence.")
     takeaways: list[Statement] = Field(min_length=1, description="What a reader must take away: one statement each.")
     actors: list[Actor] = Field(min_length=1, description="Every party to the situation and every source of claims.")
+    places: list[Place] = Field(default_factory=list, description="The places that fronts, claims, questions and events name.")
+    measures: list[Measure] = Field(default_factory=list, description="What the claims' figures count.")
     fronts: list[Front] = Field(min_length=1, description="The arenas the situation plays out on.")
     stakes: list[Stake] = Field(default_factory=list, description="What each party stands to gain or lose.")
     questions: list[Question] = Field(default_factory=list, description="The questions the situation leaves open or answers.")
@@ -285,8 +384,7 @@ class Briefing(Model):
             return self.sources
         assert self.source is not None
         single = self.source.model_dump(exclude_unset=True)
-        published = single.pop("published", None)
-        return [ListedSource(id=SINGLE_SOURCE_ID, published=published and published.isoformat(), **single)]
+        return [ListedSource(id=SINGLE_SOURCE_ID, **single)]
 
     def source_of(self, evidence: Evidence) -> str:
         """The id of the source `evidence` is quoted from."""

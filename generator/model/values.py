@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, Strict, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.model import limits
@@ -55,6 +55,10 @@ class Fault(StrEnum):
     OPEN_WITH_ANSWER = "open_with_answer"
     NO_SOURCE = "no_source"
     SOURCE_AND_SOURCES = "source_and_sources"
+    FIGURE_FORM = "figure_form"
+    RANGE_INVERTED = "range_inverted"
+    SELF_CONTRADICTION = "self_contradiction"
+    HALF_COORDINATES = "half_coordinates"
 
 
 def fault(kind: Fault, message: str, **context: Any) -> PydanticCustomError:
@@ -85,6 +89,12 @@ class ShorthandFor:
     """Marks a field as a shorter way to write another field, which new briefings are written in."""
 
     field: str
+
+
+@dataclass(frozen=True)
+class Starter:
+    """Marks an optional field that `briefing new` writes live, with its example: the one of
+    several ways to write a value that most entries use (a figure's single value)."""
 
 
 def _visible(value: str, *, marks: bool = True) -> str:
@@ -176,6 +186,52 @@ ActorRef = Annotated[str, Strict(), RefTo("actors")]
 FrontRef = Annotated[str, Strict(), RefTo("fronts")]
 EvidenceRef = Annotated[str, Strict(), RefTo("evidence")]
 SourceRef = Annotated[str, Strict(), RefTo("sources")]
+PlaceRef = Annotated[str, Strict(), RefTo("places")]
+MeasureRef = Annotated[str, Strict(), RefTo("measures")]
+ClaimRef = Annotated[str, Strict(), RefTo("claims")]
+
+
+def _one_or_list(value: Any) -> Any:
+    """One id written alone is a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
+#: One actor's id, or a list of them: who makes a claim.
+Claimants = Annotated[
+    list[ActorRef],
+    BeforeValidator(_one_or_list),
+    Field(min_length=1),
+    Expects("the id of an entry in actors, or a list of them"),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": SLUG_PATTERN},
+                {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}, "minItems": 1},
+            ]
+        }
+    ),
+]
+Latitude = Annotated[
+    float,
+    Strict(),
+    Field(ge=-90, le=90, allow_inf_nan=False),
+    Expects("a latitude in degrees north, from -90 to 90 (WGS 84), such as 51.35"),
+]
+Longitude = Annotated[
+    float,
+    Strict(),
+    Field(ge=-180, le=180, allow_inf_nan=False),
+    Expects("a longitude in degrees east, from -180 to 180 (WGS 84), such as 35.46"),
+]
+#: A figure counts something: no negative numbers, nothing beyond the format's limit.
+Amount = Annotated[
+    float,
+    Strict(),
+    Field(ge=0, le=limits.FIGURE_MAX, allow_inf_nan=False),
+    # 10 stays 10 in the export, not 10.0.
+    PlainSerializer(lambda value: int(value) if value.is_integer() else value, return_type=int | float),
+    Expects(f"a number from 0 to {limits.FIGURE_MAX:,}, such as 10000 or 2.5"),
+]
 Language = Annotated[
     str,
     Strict(),

@@ -12,6 +12,8 @@ import re
 BOTTOM_LINE = "bottom-line"
 #: The reference list of a briefing's sources, at the end of its page.
 REFERENCES = "references"
+#: The key figures that open a briefing's page.
+KEY_FIGURES = "key-figures"
 
 
 def noun(collection: str) -> str:
@@ -63,6 +65,21 @@ def claimant(actor_id: str) -> str:
 def actor(actor_id: str) -> str:
     """An actor on the actors page."""
     return f"actor-{actor_id}"
+
+
+def place(place_id: str) -> str:
+    """A place on the places page."""
+    return f"place-{place_id}"
+
+
+def measure(measure_id: str) -> str:
+    """A measure on the figures page."""
+    return f"measure-{measure_id}"
+
+
+def contest(briefing_id: str, first: str, second: str) -> str:
+    """A pair of contradicting claims on the contested page."""
+    return f"{briefing_id}--{first}--{second}"
 
 
 def appearance(briefing_id: str) -> str:

@@ -80,6 +80,11 @@ def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE) -> d
     page(paths.ACTORS, "actors.md.j2")
     page(paths.TIMELINE, "timeline.md.j2")
     page(paths.SOURCES, "sources.md.j2")
+    page(paths.PLACES, "places.md.j2")
+    page(paths.FIGURES, "figures.md.j2")
+    for measure_id, record in catalog.measures.items():
+        page(paths.measure(measure_id), "measure.md.j2", record=record)
+    page(paths.CONTESTED, "contested.md.j2")
     pages[paths.FEED] = feed.atom(entries, urls, site)
     pages[paths.EXPORT] = export.export(entries, urls, site)
     return pages

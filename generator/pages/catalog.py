@@ -11,8 +11,11 @@ from generator.model.schema import (
     Claim,
     ClaimStatus,
     Event,
+    Figure,
     Front,
     ListedSource,
+    Measure,
+    Place,
     Question,
     QuestionStatus,
     Stake,
@@ -90,6 +93,45 @@ class SourceRecord:
 
 
 @dataclass
+class PlaceRecord:
+    """One place, by its id, and everything across the briefings that names it, newest first."""
+
+    id: str
+    records: list[tuple[Entry, Place]] = field(default_factory=list)
+    fronts: list[tuple[Entry, Front]] = field(default_factory=list)
+    claims: list[tuple[Entry, Claim]] = field(default_factory=list)
+    questions: list[tuple[Entry, Question]] = field(default_factory=list)
+    events: list[tuple[Entry, Event]] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Place:
+        """The newest briefing's record of the place."""
+        return self.records[0][1]
+
+    @property
+    def briefings(self) -> list[Entry]:
+        """The briefings that name the place, newest first."""
+        return list({id(entry): entry for entry, _ in self.records}.values())
+
+
+@dataclass
+class MeasureRecord:
+    """One measure, by its id: a series of figures across briefings, newest first."""
+
+    id: str
+    records: list[tuple[Entry, Measure]] = field(default_factory=list)
+    figures: list[tuple[Entry, Claim, Figure]] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Measure:
+        return self.records[0][1]
+
+    def over_time(self) -> list[tuple[Entry, Claim, Figure]]:
+        """The figures oldest first, as a series is read."""
+        return sorted(self.figures, key=lambda item: (item[0].briefing.date, item[0].id))
+
+
+@dataclass
 class Catalog:
     """The cross-briefing views; `entries` are newest first and every list keeps that order."""
 
@@ -102,6 +144,10 @@ class Catalog:
     events: dict[str, tuple[Entry, Event]] = field(default_factory=dict)  # by id, as the newest briefing has it
     followers: dict[str, list[Entry]] = field(default_factory=dict)  # by briefing id: the briefings that follow it
     sources: dict[str, SourceRecord] = field(default_factory=dict)  # by file, in order of first citation
+    places: dict[str, PlaceRecord] = field(default_factory=dict)  # by id, sorted by name
+    measures: dict[str, MeasureRecord] = field(default_factory=dict)  # by id, sorted by name
+    #: Every pair of claims that contradict each other, with the briefing that says so.
+    contested: list[tuple[Entry, Claim, Claim]] = field(default_factory=list)
 
     def timeline(self) -> list[tuple[str, list[tuple[Entry, Event]]]]:
         """Events newest first, by month (or by year, for events dated only by year)."""
@@ -153,7 +199,9 @@ def build_catalog(entries: list[Entry]) -> Catalog:
             for front_id in newest.intersection(question.fronts):
                 catalog.fronts[front_id].questions.append((entry, question))
         for claim in briefing.claims:
-            catalog.claims.setdefault(claim.claimant, []).append((entry, claim))
+            # A claim made by several actors counts under each of them.
+            for claimant in dict.fromkeys(claim.claimant):
+                catalog.claims.setdefault(claimant, []).append((entry, claim))
             for front_id in newest.intersection(claim.fronts):
                 catalog.fronts[front_id].claims.append((entry, claim))
         if briefing.follows:
@@ -165,7 +213,11 @@ def build_catalog(entries: list[Entry]) -> Catalog:
             for front_id in newest.intersection(stake.fronts):
                 catalog.fronts[front_id].stakes.append((entry, stake))
         _add_sources(catalog.sources, entry)
+        _add_places(catalog.places, entry)
+        _add_figures(catalog, entry)
     _anchor_sources(catalog.sources)
+    catalog.places = dict(sorted(catalog.places.items(), key=lambda item: (item[1].latest.name.casefold(), item[0])))
+    catalog.measures = dict(sorted(catalog.measures.items(), key=lambda item: (item[1].latest.name.casefold(), item[0])))
     catalog.fronts = dict(sorted(catalog.fronts.items()))
     catalog.actors = dict(sorted(catalog.actors.items()))
     catalog.claims = dict(sorted(catalog.claims.items()))
@@ -206,3 +258,35 @@ def _anchor_sources(records: dict[str, SourceRecord]) -> None:
             n += 1
         records[path].anchor = anchors.source(path, n)
         taken.add(records[path].anchor)
+
+
+def _add_places(records: dict[str, PlaceRecord], entry: Entry) -> None:
+    briefing = entry.briefing
+    for place in briefing.places:
+        records.setdefault(place.id, PlaceRecord(place.id)).records.append((entry, place))
+    named: tuple[tuple[str, list[Front] | list[Claim] | list[Question] | list[Event]], ...] = (
+        ("fronts", briefing.fronts),
+        ("claims", briefing.claims),
+        ("questions", briefing.questions),
+        ("events", briefing.events),
+    )
+    for kind, items in named:
+        for item in items:
+            for place_id in dict.fromkeys(item.places):
+                getattr(records[place_id], kind).append((entry, item))
+
+
+def _add_figures(catalog: Catalog, entry: Entry) -> None:
+    briefing = entry.briefing
+    for measure in briefing.measures:
+        catalog.measures.setdefault(measure.id, MeasureRecord(measure.id)).records.append((entry, measure))
+    by_id = {claim.id: claim for claim in briefing.claims}
+    pairs: set[tuple[str, str]] = set()
+    for claim in briefing.claims:
+        for figure in claim.figures:
+            catalog.measures[figure.measure].figures.append((entry, claim, figure))
+        for other in claim.contradicts:
+            pair = (claim.id, other)
+            if pair[::-1] not in pairs and pair not in pairs:
+                pairs.add(pair)
+                catalog.contested.append((entry, claim, by_id[other]))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.load.project import Entry
-from generator.model.schema import Claim, ClaimStatus, Front, Question, QuestionStatus, Trend
+from generator.model.schema import Briefing, Claim, ClaimStatus, Figure, Front, Measure, Question, QuestionStatus, Trend
+from generator.pages.figures import amount
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,15 @@ class Changes:
     questions_dropped: list[Question]  # open before, and not asked any more
     claims: list[tuple[Claim, ClaimStatus]]  # the claim now, and its status before
     claims_new: list[Claim]
+    #: A measure whose figures differ: the measure now, its figures before and now, in words.
+    figures: list[tuple[Measure, list[str], list[str]]]
+    #: Pairs of claims newly said to contradict each other.
+    contradictions: list[tuple[Claim, Claim]]
 
     def __bool__(self) -> bool:
         return any(
             (self.fronts_added, self.fronts_gone, self.trends, self.questions_opened, self.questions_answered,
-             self.questions_dropped, self.claims, self.claims_new)
+             self.questions_dropped, self.claims, self.claims_new, self.figures, self.contradictions)
         )  # fmt: skip
 
 
@@ -51,4 +56,35 @@ def compare(previous: Entry, current: Entry) -> Changes:
         questions_dropped=[q for q in before.questions if q.id not in asked and q.status is QuestionStatus.OPEN],
         claims=[(c, claims[c.id].status) for c in now.claims if c.id in claims and claims[c.id].status is not c.status],
         claims_new=[c for c in now.claims if c.id not in claims],
+        figures=_figures(before, now),
+        contradictions=[pair for pair in _pairs(now) if frozenset((pair[0].id, pair[1].id)) not in _ids(_pairs(before))],
     )
+
+
+def _by_measure(briefing: Briefing) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = {}
+    for claim in briefing.claims:
+        for figure in claim.figures:
+            out.setdefault(figure.measure, []).append(figure)
+    return out
+
+
+def _figures(before: Briefing, now: Briefing) -> list[tuple[Measure, list[str], list[str]]]:
+    """The measures both briefings give figures for, whose figures are not the same."""
+    then, current = _by_measure(before), _by_measure(now)
+    out = []
+    for measure in now.measures:
+        if measure.id in then and measure.id in current:
+            old, new = [amount(f) for f in then[measure.id]], [amount(f) for f in current[measure.id]]
+            if old != new:
+                out.append((measure, old, new))
+    return out
+
+
+def _pairs(briefing: Briefing) -> list[tuple[Claim, Claim]]:
+    by_id = {claim.id: claim for claim in briefing.claims}
+    return [(claim, by_id[other]) for claim in briefing.claims for other in claim.contradicts if other in by_id]
+
+
+def _ids(pairs: list[tuple[Claim, Claim]]) -> set[frozenset[str]]:
+    return {frozenset((a.id, b.id)) for a, b in pairs}

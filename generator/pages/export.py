@@ -24,7 +24,10 @@ from generator.pages.urls import Urls
 FORMAT = "briefing-site/annotations"
 #: 2: each briefing's `sources` (path, pin, spans) replace its `source_path` and `spans`, and
 #: its briefing may hold `sources` where version 1 always held `source`.
-VERSION = 2
+#: 3: a briefing may hold `places` and `measures`; a claim's `claimant` is a list of ids
+#: (version 2 held one id), and a claim may hold `contradicts`, `places` and `figures`;
+#: fronts, questions and events may hold `places`; an actor holds `anonymous`.
+VERSION = 3
 
 
 class _Strict(BaseModel):
@@ -64,7 +67,7 @@ class Export(_Strict):
     """Every briefing of a site, newest first."""
 
     format: Literal["briefing-site/annotations"]
-    version: Literal[2]
+    version: Literal[3]
     site: ExportedSite
     briefings: list[ExportedBriefing]
 

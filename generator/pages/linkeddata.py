@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.load.quotes import Span
-from generator.model.schema import ActorKind, ClaimStatus
+from generator.model.schema import Actor, ActorKind, ClaimStatus, Figure, Measure, Place
 from generator.pages import anchors
 from generator.pages.site import Site
 from generator.pages.views import BriefingView
@@ -37,11 +37,13 @@ def claim_reviews(view: BriefingView, site: Site) -> list[dict[str, Any]]:
     quoted = {evidence.id: briefing.source_of(evidence) for evidence in briefing.evidence}
     reviews = []
     for claim in briefing.claims:
-        claimant = view.actors[claim.claimant]
-        item: dict[str, Any] = {
-            "@type": "Claim",
-            "author": {"@type": "Person" if claimant.kind in _PERSONS else "Organization", "name": claimant.name},
-        }
+        authors = [_author(view.actors[actor_id]) for actor_id in dict.fromkeys(claim.claimant)]
+        item: dict[str, Any] = {"@type": "Claim", "author": authors[0] if len(authors) == 1 else authors}
+        places = [_place(view.places[place_id]) for place_id in dict.fromkeys(claim.places)]
+        if places:
+            item["spatialCoverage"] = places
+        if claim.figures:
+            item["about"] = [_quantity(figure, view.measures[figure.measure]) for figure in claim.figures]
         # Where the claim appears: each source its evidence quotes that has an address.
         appears = [by_id[quoted[e]].url for e in claim.evidence if e in quoted]
         addresses = list(dict.fromkeys(url for url in appears if url))
@@ -71,6 +73,32 @@ def claim_reviews(view: BriefingView, site: Site) -> list[dict[str, Any]]:
             }
         )
     return reviews
+
+
+def _author(actor: Actor) -> dict[str, Any]:
+    kind = "Person" if actor.kind in _PERSONS else "Organization"
+    if actor.anonymous:
+        return {"@type": kind, "name": actor.name, "description": "An unnamed source."}
+    return {"@type": kind, "name": actor.name}
+
+
+def _place(place: Place) -> dict[str, Any]:
+    """A place as schema.org has it, with its coordinates when they are known."""
+    out: dict[str, Any] = {"@type": "Place", "name": place.name}
+    if place.lat is not None and place.lon is not None:
+        out["geo"] = {"@type": "GeoCoordinates", "latitude": place.lat, "longitude": place.lon}
+    return out
+
+
+def _quantity(figure: Figure, measure: Measure) -> dict[str, Any]:
+    """A figure as a schema.org QuantitativeValue: a value, or the ends of a range."""
+    out: dict[str, Any] = {"@type": "QuantitativeValue", "name": measure.name, "unitText": measure.unit}
+    for key, value in (("value", figure.value), ("minValue", figure.min), ("maxValue", figure.max)):
+        if value is not None:
+            out[key] = int(value) if value.is_integer() else value
+    if figure.approx:
+        out["description"] = "approximate"
+    return out
 
 
 def web_annotations(view: BriefingView, site: Site) -> list[dict[str, Any]]:

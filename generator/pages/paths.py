@@ -9,6 +9,9 @@ CLAIMS = "claims.md"
 ACTORS = "actors.md"
 TIMELINE = "timeline.md"
 SOURCES = "sources.md"
+PLACES = "places.md"
+FIGURES = "figures/index.md"
+CONTESTED = "contested.md"
 FEED = "feed.xml"
 EXPORT = "briefings.json"
 STYLESHEET = "assets/briefings.css"
@@ -30,3 +33,7 @@ def source(briefing_id: str, source_id: str | None = None) -> str:
 
 def front(front_id: str) -> str:
     return f"fronts/{front_id}/index.md"
+
+
+def measure(measure_id: str) -> str:
+    return f"figures/{measure_id}/index.md"

@@ -18,6 +18,8 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.pages import figures
+
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _SPACE = re.compile(r"\s+")
 # Printable text of the Basic Multilingual Plane, where a JSON string is also a YAML one.
@@ -83,7 +85,17 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(paras=paragraphs, one_line=one_line, day=day, when=when, shorten=shorten, plural=plural)
+    env.filters.update(
+        paras=paragraphs,
+        one_line=one_line,
+        day=day,
+        when=when,
+        shorten=shorten,
+        plural=plural,
+        amount=figures.amount,
+        data_value=figures.data_value,
+        number=figures.number,
+    )
     env.globals.update(front_matter=front_matter)
     return env
 

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from generator.load.project import Entry
 from generator.load.sources import independent
 from generator.model import reflect as fields
-from generator.model.schema import Actor, Briefing, Claim, Event, Front, Stake
+from generator.model.schema import Actor, Briefing, Claim, Event, Figure, Front, Measure, Place, Stake
 from generator.pages import anchors, paths
 from generator.pages.sourceview import BackLink
 from generator.pages.templating import one_line, shorten
@@ -63,6 +63,34 @@ class BriefingView:
     @functools.cached_property
     def fronts(self) -> dict[str, Front]:
         return {f.id: f for f in self.briefing.fronts}
+
+    @functools.cached_property
+    def places(self) -> dict[str, Place]:
+        return {p.id: p for p in self.briefing.places}
+
+    @functools.cached_property
+    def measures(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.briefing.measures}
+
+    @functools.cached_property
+    def claims(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.briefing.claims}
+
+    @functools.cached_property
+    def contradictions(self) -> dict[str, list[str]]:
+        """For each claim, the claims it contradicts or that contradict it, each once, in the
+        briefing's order: a contradiction shows on both claims."""
+        linked: dict[str, set[str]] = {}
+        for claim in self.briefing.claims:
+            for other in claim.contradicts:
+                linked.setdefault(claim.id, set()).add(other)
+                linked.setdefault(other, set()).add(claim.id)
+        order = {claim_id: n for n, claim_id in enumerate(self.claims)}
+        return {claim_id: sorted(others, key=order.__getitem__) for claim_id, others in linked.items()}
+
+    def figures(self) -> list[tuple[Claim, Figure]]:
+        """Every figure of the briefing, in the order of its claims: the key figures."""
+        return [(claim, figure) for claim in self.briefing.claims for figure in claim.figures]
 
     @functools.cached_property
     def backlinks(self) -> dict[str, list[BackLink]]:
