@@ -1,0 +1,158 @@
+"""Plane geometry for the basemap: clip to a box, simplify, test a point against a ring.
+
+Pure functions over (x, y) tuples; the basemap builder (bench/basemap.py) and the map
+renderer use the same ones, so what is shipped and what is drawn are cut the same way.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]  # x_min, y_min, x_max, y_max
+
+
+def clip_ring(ring: Sequence[Point], box: Box) -> list[Point]:
+    """Sutherland-Hodgman: the part of a closed ring inside `box`, as an open ring.
+
+    Where a ring leaves the box and comes back, the result runs along the box's edge; those
+    stretches lie on the map's frame (the renderer clips a little outside the view), so
+    they are never seen.
+    """
+    x0, y0, x1, y1 = box
+    points = list(ring[:-1]) if len(ring) > 1 and ring[0] == ring[-1] else list(ring)
+    for side in range(4):
+        if not points:
+            break
+        out: list[Point] = []
+        prev = points[-1]
+        prev_in = _inside(prev, side, x0, y0, x1, y1)
+        for cur in points:
+            cur_in = _inside(cur, side, x0, y0, x1, y1)
+            if cur_in != prev_in:
+                out.append(_cross(prev, cur, side, x0, y0, x1, y1))
+            if cur_in:
+                out.append(cur)
+            prev, prev_in = cur, cur_in
+        points = out
+    return points
+
+
+def _inside(p: Point, side: int, x0: float, y0: float, x1: float, y1: float) -> bool:
+    if side == 0:
+        return p[0] >= x0
+    if side == 1:
+        return p[0] <= x1
+    if side == 2:
+        return p[1] >= y0
+    return p[1] <= y1
+
+
+def _cross(a: Point, b: Point, side: int, x0: float, y0: float, x1: float, y1: float) -> Point:
+    if side < 2:
+        x = x0 if side == 0 else x1
+        t = (x - a[0]) / (b[0] - a[0])
+        return (x, a[1] + t * (b[1] - a[1]))
+    y = y0 if side == 2 else y1
+    t = (y - a[1]) / (b[1] - a[1])
+    return (a[0] + t * (b[0] - a[0]), y)
+
+
+def clip_line(line: Sequence[Point], box: Box) -> list[list[Point]]:
+    """The pieces of an open line inside `box` (Liang-Barsky, segment by segment)."""
+    pieces: list[list[Point]] = []
+    current: list[Point] = []
+    for a, b in itertools.pairwise(line):
+        seg = clip_segment(a, b, box)
+        if seg is None:
+            if current:
+                pieces.append(current)
+                current = []
+            continue
+        p, q = seg
+        if current and current[-1] != p:
+            pieces.append(current)
+            current = []
+        if not current:
+            current = [p]
+        current.append(q)
+        if q != b:
+            pieces.append(current)
+            current = []
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def clip_segment(a: Point, b: Point, box: Box) -> tuple[Point, Point] | None:
+    """The part of segment a-b inside `box`, or None."""
+    x0, y0, x1, y1 = box
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, a[0] - x0), (dx, x1 - a[0]), (-dy, a[1] - y0), (dy, y1 - a[1])):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return None
+    start = a if t0 == 0 else (a[0] + t0 * dx, a[1] + t0 * dy)
+    end = b if t1 == 1 else (a[0] + t1 * dx, a[1] + t1 * dy)
+    return start, end
+
+
+def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
+    """Douglas-Peucker with an explicit stack; the two end points always stay."""
+    if tolerance <= 0 or len(points) < 3:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        ax, ay = points[first]
+        bx, by = points[last]
+        dx, dy = bx - ax, by - ay
+        norm = (dx * dx + dy * dy) ** 0.5
+        worst, index = -1.0, -1
+        for i in range(first + 1, last):
+            px, py = points[i]
+            d = ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5 if norm == 0 else abs(dy * (px - ax) - dx * (py - ay)) / norm
+            if d > worst:
+                worst, index = d, i
+        if index > 0 and worst > tolerance:
+            keep[index] = True
+            stack.append((first, index))
+            stack.append((index, last))
+    return [p for p, k in zip(points, keep, strict=True) if k]
+
+
+def contains(rings: Sequence[Sequence[Point]], p: Point) -> bool:
+    """Even-odd rule over all rings: holes are rings inside rings."""
+    x, y = p
+    inside = False
+    for ring in rings:
+        n = len(ring)
+        for i in range(n):
+            ax, ay = ring[i]
+            bx, by = ring[i - 1]
+            if (ay > y) != (by > y) and x < ax + (y - ay) * (bx - ax) / (by - ay):
+                inside = not inside
+    return inside
+
+
+def bbox(points: Sequence[Point]) -> Box:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def overlaps(a: Box, b: Box) -> bool:
+    """Whether two boxes share more than an edge."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
