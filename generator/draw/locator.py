@@ -1,0 +1,313 @@
+"""Locator maps: where a briefing's places are, on a basemap drawn at build time.
+
+`locator_map(places, title=...)` returns an inline SVG (or None when no place has usable
+coordinates). The extent and projection come from the places; the basemap is the shipped
+Natural Earth extract, clipped to the extent and simplified for it; every place is a link
+carrying `data-place`, drawn by precision, and labelled where its label fits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from generator.draw.basemap import Basemap, Region, load
+from generator.draw.geometry import Box, Point, clip_line, clip_ring, contains, overlaps, simplify
+from generator.draw.labels import FONT, Anchor, Placed, marker_box, place
+from generator.draw.projection import Projection, fit
+from generator.draw.svg import esc, frame, num, path_d, shorten, text_width
+
+Precision = Literal["exact", "approximate", "region"]
+
+WIDTH = 460.0
+#: Picture budget for the basemap's paths; the tolerance doubles until they fit.
+PATH_BUDGET = 100_000
+#: Region borders are drawn on maps finer than this (km per px): on a map of Europe they are noise.
+REGION_DETAIL = 4.0
+LABEL_CHARS = 28
+CONTEXT_FONT = 11.0
+KEY_LINE = 17.0
+RADIUS = {"exact": 5.0, "approximate": 8.0, "region": 4.0}
+PRECISION_WORDS = {"exact": "exact location", "approximate": "approximate location", "region": "region"}
+
+
+@dataclass(frozen=True)
+class MapPlace:
+    """A place to show: plain data, independent of the briefing models."""
+
+    id: str
+    name: str
+    lat: float | None
+    lon: float | None
+    precision: Precision
+    href: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    place: MapPlace
+    x: float
+    y: float
+    r: float
+    region: Region | None  # the shipped region drawn for a region-precision place
+
+
+@dataclass(frozen=True)
+class LocatorLayout:
+    """Everything a locator map draws, as data: tests check it, `render` writes it."""
+
+    projection: Projection
+    width: float
+    map_height: float
+    height: float  # with the key below the map, if any
+    markers: tuple[Marker, ...]
+    labels: tuple[Placed, ...]
+    key: tuple[tuple[int, str], ...]  # (number, name) of places whose name would not fit
+    context: tuple[tuple[str, float, float], ...]  # names of the regions drawn, where they fit
+    regions: tuple[Region, ...]  # whose borders are drawn
+
+
+def usable(place: MapPlace) -> bool:
+    lat, lon = place.lat, place.lon
+    return (
+        lat is not None
+        and lon is not None
+        and math.isfinite(lat)
+        and math.isfinite(lon)
+        and -90 <= lat <= 90
+        and -180 <= lon <= 180
+    )
+
+
+def layout(places: Sequence[MapPlace], *, width: float = WIDTH, basemap: Basemap | None = None) -> LocatorLayout | None:
+    """Where everything goes on the map, or None when no place has coordinates."""
+    chosen = sorted((p for p in places if usable(p)), key=lambda p: (p.id, p.name, p.lat, p.lon, p.precision, p.href))
+    if not chosen:
+        return None
+    base = basemap or load()
+    areas = {p: base.region_at(p.lon, p.lat) if p.precision == "region" else None for p in chosen}  # type: ignore[arg-type]
+    # A region-precision place is the whole region: the map shows all of it.
+    extent = [(p.lon, p.lat) for p in chosen] + [
+        corner for r in areas.values() if r is not None for corner in ((r.box[0], r.box[1]), (r.box[2], r.box[3]))
+    ]
+    projection = fit(extent, width)  # type: ignore[arg-type]
+    markers = []
+    for p in chosen:
+        x, y = projection(p.lon, p.lat)  # type: ignore[arg-type]
+        markers.append(Marker(p, x, y, RADIUS[p.precision], areas[p]))
+    # Top to bottom, then left to right: a stable order that labels a cluster from its edge.
+    markers.sort(key=lambda m: (round(m.y, 1), round(m.x, 1), m.place.id))
+    anchors = [Anchor(m.place.id, m.x, m.y, m.r + 1, shorten(m.place.name.strip() or m.place.id, LABEL_CHARS)) for m in markers]
+    labels = place(anchors, (2.0, 2.0, width - 2.0, projection.height - 2.0))
+    key = tuple((lab.number, shorten(m.place.name, 60)) for m, lab in zip(markers, labels, strict=True) if lab.number is not None)
+    height = projection.height + (len(key) * KEY_LINE + 10 if key else 0)
+    regions = _regions(markers, base) if projection.km_per_px < REGION_DETAIL else []
+    taken = [lab.box for lab in labels if lab.shown] + [marker_box(a) for a in anchors]
+    context = _context(regions, projection, taken, (2.0, 2.0, width - 2.0, projection.height - 2.0))
+    return LocatorLayout(
+        projection, width, projection.height, height, tuple(markers), tuple(labels), key, context, tuple(regions)
+    )
+
+
+def _context(regions: Sequence[Region], proj: Projection, taken: list[Box], frame: Box) -> tuple[tuple[str, float, float], ...]:
+    """Region names, muted, where they clear every label and marker: they say where the map is."""
+    out = []
+    for region in regions:
+        spot = label_point(region)
+        if spot is None:
+            continue
+        x, y = proj(*spot)
+        w = text_width(region.name, CONTEXT_FONT)
+        box = (x - w / 2, y - CONTEXT_FONT * 0.7, x + w / 2, y + CONTEXT_FONT * 0.5)
+        inside = frame[0] <= box[0] and frame[1] <= box[1] and box[2] <= frame[2] and box[3] <= frame[3]
+        if inside and not any(overlaps(box, t) for t in taken):
+            taken.append(box)
+            out.append((region.name, x, y))
+    return tuple(out)
+
+
+def label_point(region: Region) -> Point | None:
+    """A point inside the region's largest ring: its centroid, or failing that its box's centre."""
+    ring = max(region.rings, key=lambda r: abs(_area(r)))
+    a = _area(ring)
+    if a:
+        cx = sum((p[0] + q[0]) * (p[0] * q[1] - q[0] * p[1]) for p, q in itertools.pairwise(ring)) / (6 * a)
+        cy = sum((p[1] + q[1]) * (p[0] * q[1] - q[0] * p[1]) for p, q in itertools.pairwise(ring)) / (6 * a)
+        if contains([ring], (cx, cy)):
+            return cx, cy
+    b = region.box
+    centre = ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+    return centre if contains([ring], centre) else None
+
+
+def _area(ring: Sequence[Point]) -> float:
+    return sum(p[0] * q[1] - q[0] * p[1] for p, q in itertools.pairwise(ring)) / 2
+
+
+def locator_map(places: Sequence[MapPlace], *, title: str, basemap: Basemap | None = None) -> str | None:
+    """An inline SVG locator map of `places`, or None when none has coordinates."""
+    plan = layout(places, basemap=basemap)
+    if plan is None:
+        return None
+    base = basemap or load()
+    body = _basemap(plan, base)
+    body += _markers(plan)
+    body += _key(plan)
+    return frame("map", plan.width, plan.height, title, body, key=title + repr(sorted(_signature(plan))))
+
+
+def _signature(plan: LocatorLayout) -> list[tuple[str, str, str, str]]:
+    return [(m.place.id, m.place.name, num(m.x), num(m.y)) for m in plan.markers]
+
+
+def _project_lines(lines: list[list[Point]], proj: Projection, tolerance: float) -> list[list[Point]]:
+    out = []
+    for line in lines:
+        pts = simplify([proj(lon, lat) for lon, lat in line], tolerance)
+        if len(pts) >= 2:
+            out.append(pts)
+    return out
+
+
+def _basemap(plan: LocatorLayout, base: Basemap) -> list[str]:
+    proj = plan.projection
+    view = proj.bounds(margin=6.0)
+    layer = base.layer_for(view)
+    land = _clip_rings(layer.land, view)
+    borders = [piece for line in layer.borders if _touches(line, view) for piece in clip_line(line, view)]
+    region_lines = _region_lines(plan.regions, base, view)
+    areas = {m.region.id: m.region for m in plan.markers if m.region is not None}
+    area_rings = {rid: _clip_rings(r.rings, view) for rid, r in sorted(areas.items())}
+    tolerance = 0.4
+    while True:
+        parts = [
+            f'<rect class="bd-sea" x="0" y="0" width="{num(plan.width)}" height="{num(plan.map_height)}" fill="#dfe8f0"/>',
+            f'<path class="bd-land" fill="#f3f1ea" fill-rule="evenodd" d="{path_d(_project_lines(land, proj, tolerance), closed=True)}"/>',
+        ]
+        if region_lines:
+            d = path_d(_project_lines(region_lines, proj, tolerance), closed=False)
+            parts.append(f'<path class="bd-admin1" fill="none" stroke="#9aa3ad" d="{d}"/>')
+        parts.append(
+            f'<path class="bd-border" fill="none" stroke="#5f6b78" d="{path_d(_project_lines(borders, proj, tolerance), closed=False)}"/>'
+        )
+        for rid, rings in area_rings.items():
+            d = path_d(_project_lines(rings, proj, tolerance), closed=True)
+            parts.append(f'<path class="bd-area" data-region="{esc(rid)}" fill-rule="evenodd" d="{d}"/>')
+        parts += _context_text(plan) + _scale_bar(plan)
+        if sum(map(len, parts)) <= PATH_BUDGET or tolerance > 64:
+            return parts
+        tolerance *= 2
+
+
+def _touches(line: Sequence[Point], box: Box) -> bool:
+    xs = [p[0] for p in line]
+    ys = [p[1] for p in line]
+    return min(xs) <= box[2] and max(xs) >= box[0] and min(ys) <= box[3] and max(ys) >= box[1]
+
+
+def _clip_rings(rings: Sequence[Sequence[Point]], box: Box) -> list[list[Point]]:
+    out = []
+    for ring in rings:
+        if not _touches(ring, box):
+            continue
+        clipped = clip_ring(ring, box)
+        if len(clipped) >= 3:
+            out.append([*clipped, clipped[0]])
+    return out
+
+
+def _regions(markers: Sequence[Marker], base: Basemap) -> list[Region]:
+    """The regions the places fall in, and their neighbours."""
+    found: dict[str, Region] = {}
+    for m in markers:
+        region = m.region or base.region_at(m.place.lon, m.place.lat)  # type: ignore[arg-type]
+        if region is None:
+            continue
+        found[region.id] = region
+        for n in base.neighbours(region):
+            found[n.id] = n
+    return [found[k] for k in sorted(found)]
+
+
+def _region_lines(regions: Sequence[Region], base: Basemap, view: Box) -> list[list[Point]]:
+    # Only the borders between two regions: a region's outer edge is a coast or a country
+    # border, drawn by the layers that are made for it.
+    uses: dict[int, int] = {}
+    for r in base.regions:
+        for a in r.arcs:
+            uses[a] = uses.get(a, 0) + 1
+    arcs = sorted({a for r in regions for a in r.arcs if uses[a] > 1})
+    return [piece for a in arcs if _touches(base.arcs[a], view) for piece in clip_line(base.arcs[a], view)]
+
+
+def _context_text(plan: LocatorLayout) -> list[str]:
+    if not plan.context:
+        return []
+    texts = "".join(f'<text x="{num(x)}" y="{num(y)}">{esc(name)}</text>' for name, x, y in plan.context)
+    return [f'<g class="bd-context" font-size="{num(CONTEXT_FONT)}" text-anchor="middle">{texts}</g>']
+
+
+def _scale_bar(plan: LocatorLayout) -> list[str]:
+    """A bar of a round number of kilometres, about a fifth of the map's width, bottom left."""
+    km = plan.projection.km_per_px * plan.width / 5
+    step = 10 ** math.floor(math.log10(km))
+    length = max(s * step for s in (1, 2, 5) if s * step <= km)
+    px = length / plan.projection.km_per_px
+    x, y = 10.0, plan.map_height - 10
+    return [
+        f'<g class="bd-scale"><path class="bd-scale-bar" fill="none" stroke="#1f2937" d="M{num(x)} {num(y - 4)}v4h{num(px)}v-4"/>'
+        f'<text x="{num(x + px + 4)}" y="{num(y)}" font-size="11">{length:,.0f} km</text></g>'
+    ]
+
+
+def _markers(plan: LocatorLayout) -> list[str]:
+    parts = []
+    for m, lab in zip(plan.markers, plan.labels, strict=True):
+        p = m.place
+        esc(p.id)
+        shape = _shape(m, plan.projection)
+        what = PRECISION_WORDS[p.precision]
+        parts.append(f'<a class="bd-place bd-{p.precision}" href="{esc(p.href)}"><title>{esc(p.name)} ({what})</title>{shape}')
+        if lab.leader is not None:
+            (x1, y1), (x2, y2) = lab.leader
+            parts.append(
+                f'<line class="bd-leader" x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" stroke="#5f6b78"/>'
+            )
+        if lab.shown:
+            cls = "bd-label bd-number" if lab.number is not None else "bd-label"
+            parts.append(
+                f'<text class="{cls}" x="{num(lab.x)}" y="{num(lab.y)}" text-anchor="{lab.anchor}" font-size="{num(FONT)}">{esc(lab.text)}</text>'
+            )
+        parts.append("</a>")
+    return parts
+
+
+def _shape(m: Marker, proj: Projection) -> str:
+    pid = esc(m.place.id)
+    x, y = num(m.x), num(m.y)
+    if m.place.precision == "exact":
+        return f'<circle class="bd-mark" data-place="{pid}" cx="{x}" cy="{y}" r="{num(m.r)}"/>'
+    if m.place.precision == "approximate":
+        return f'<circle class="bd-mark" data-place="{pid}" cx="{x}" cy="{y}" r="{num(m.r)}" fill="none" stroke-dasharray="3 2"/>'
+    # A region: its outline is drawn with the basemap (bd-area); here, a soft disc when no
+    # shipped region holds the point, and a small cross at the point either way.
+    cross = f'<path class="bd-cross" d="M{num(m.x - 4)} {y}h8M{x} {num(m.y - 4)}v8"/>'
+    if m.region is not None:
+        return f'<g class="bd-mark" data-place="{pid}" data-region="{esc(m.region.id)}">{cross}</g>'
+    r = min(max(25.0 / proj.km_per_px, 10.0), 40.0)
+    return f'<g class="bd-mark" data-place="{pid}"><circle class="bd-disc" cx="{x}" cy="{y}" r="{num(r)}"/>{cross}</g>'
+
+
+def _key(plan: LocatorLayout) -> list[str]:
+    if not plan.key:
+        return []
+    y = plan.map_height + 6
+    parts = [f'<g class="bd-key" font-size="{num(FONT)}">']
+    for number, name in plan.key:
+        y += KEY_LINE
+        parts.append(f'<text x="8" y="{num(y - 4)}"><tspan class="bd-number">{number}</tspan> {esc(name)}</text>')
+    parts.append("</g>")
+    return parts
