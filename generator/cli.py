@@ -23,6 +23,7 @@ from generator.pages.site import Site
 from generator.pages.urls import Urls
 from generator.pipeline import Outcome, build
 from generator.siteconfig import CONFIG_FILE, configured
+from generator.versions import FORMAT, package_version
 from generator.watch import watch as watch_files
 
 T = TypeVar("T")
@@ -38,6 +39,13 @@ _ROOT = click.option(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show a Python traceback when something fails unexpectedly.")
+@click.version_option(
+    package_version(),
+    "--version",
+    prog_name="briefing",
+    message=f"%(prog)s %(version)s (reads briefing format up to {FORMAT})",
+    help="Show the version, and the newest briefing format it reads, and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Check and write structured briefings on a source text."""

@@ -21,6 +21,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator import versions
 from generator.errors import Invalid, Loc, Problem
 from generator.load import yamlslips, yamltree
 from generator.model.limits import MAX_DEPTH as MAX_DEPTH
@@ -125,7 +126,11 @@ def load_yaml(text: str, path: str) -> YamlDocument:
         raise Invalid([Problem(path, None, None, f"not readable as YAML: {' '.join(str(error).split())}")]) from None
     finally:
         loader.dispose()
-    return YamlDocument(path, data, root, lines, aliases)
+    doc = YamlDocument(path, data, root, lines, aliases)
+    written_for = versions.newer_format(data)
+    if written_for is not None:  # before the schema: one message, not one for each key the newer format has
+        raise Invalid([doc.problem((versions.FORMAT_KEY,), versions.too_new(written_for), key=True)])
+    return doc
 
 
 class _AliasMarkingLoader(yaml.SafeLoader):

@@ -64,7 +64,9 @@ from generator.model.values import (
     Url,
     fault,
 )
+from generator.model.values import Expects as Expects
 from generator.model.values import RefTo as RefTo
+from generator.versions import FORMAT
 
 PIN = "The SHA-256 of the file's bytes: the check stops if the file changes, so that no quote moves silently."
 #: The id of the source in the single `source` form, where none is written.
@@ -337,6 +339,11 @@ class Evidence(Model):
 class Briefing(Model):
     """One briefing: the annotations of one source text."""
 
+    format: Annotated[int, Field(strict=True, ge=1, le=FORMAT), Expects(f"a whole number from 1 to {FORMAT}")] | None = Field(
+        None,
+        description="The version of the briefing format the file is written for; a package too old to read it says so.",
+        examples=[FORMAT],
+    )
     title: ShortText = Field(description="The briefing's headline.")
     date: datetime.date = Field(description="The day the briefing was published.", examples=["2024-08-27"])
     follows: Slug | None = Field(
