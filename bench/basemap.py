@@ -30,6 +30,7 @@ EUROPE_BOX = (-25.0, 30.0, 60.0, 72.0)
 EUROPE_TOLERANCE = 0.015  # degrees, Douglas-Peucker
 WORLD_TOLERANCE = 0.0  # 1:110m is coarse already
 REGION_TOLERANCE = 0.005
+COUNTRY_TOLERANCE = 0.1  # only to place country names
 
 # Natural Earth's admin-1 names -> ISO 3166-2 code and the English name used on the site.
 UKRAINE = {
@@ -141,6 +142,16 @@ def lines(path: Path, box: tuple[float, float, float, float] | None, tolerance: 
     return out
 
 
+def countries(path: Path) -> list[dict[str, object]]:
+    """Country outlines at 1:110m, for naming countries on a map (they are not drawn)."""
+    out = []
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        props = feature["properties"]
+        rings = [delta(q) for ring in rings_of(feature["geometry"]) if len(q := quantize(simplify(ring, COUNTRY_TOLERANCE))) >= 4]
+        out.append({"id": props["ADM0_A3"], "name": props["NAME"], "rings": rings})
+    return sorted(out, key=lambda c: str(c["id"]))
+
+
 def regions(topo_dir: Path) -> dict[str, object]:
     """First-level regions with shared arcs: each arc simplified once, so neighbours still meet."""
     arcs: list[list[int]] = []
@@ -201,6 +212,7 @@ def build(ne: Path, topo: Path) -> dict[str, object]:
             "land": polygons(ne / "110m/physical/ne_110m_land.json", None, WORLD_TOLERANCE),
             "borders": lines(ne / "110m/cultural/ne_110m_admin_0_boundary_lines_land.json", None, WORLD_TOLERANCE),
         },
+        "countries": countries(ne / "110m/cultural/ne_110m_admin_0_countries.json"),
         "admin1": regions(topo),
     }
 

@@ -127,6 +127,7 @@ def test_basemap_ships_with_the_package_and_holds_the_regions() -> None:
     assert base.region_at(37.18, 48.28).id == "UA-14"  # type: ignore[union-attr]
     assert base.region_at(39.3, 48.57).id == "UA-09"  # type: ignore[union-attr]
     assert base.region_at(-35.0, 40.0) is None
+    assert {"UKR", "RUS", "BLR", "POL"} <= {c.id for c in base.countries}
     kursk = base.region_at(36.0, 51.5)
     assert {r.id for r in base.neighbours(kursk)} >= {"RU-BEL", "RU-BRY", "RU-VOR"}  # type: ignore[arg-type]
 
@@ -287,6 +288,13 @@ def test_regions_where_the_places_need_them() -> None:
     assert {e.text for e in near.iter(f"{SVG}text")} & {"Donetsk", "Kharkiv", "Zaporizhzhia", "Dnipropetrovsk"}
     far = parse(locator_map(europe(60), title="Europe"))
     assert not [e for e in far.iter(f"{SVG}path") if e.get("class") == "bd-admin1"]
+
+
+def test_countries_are_named_where_there_is_room() -> None:
+    plan = layout([KURSK, SNAGOST, SUDZHA])
+    assert plan is not None
+    assert {name for name, _, _ in plan.nations} >= {"RUSSIA", "UKRAINE"}
+    assert {name for name, _, _ in plan.context} >= {"Kursk", "Belgorod"}
 
 
 def test_a_place_on_the_ocean_still_draws() -> None:

@@ -39,11 +39,22 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Country:
+    """A country's 1:110m outline: where to write its name, not a line to draw."""
+
+    id: str  # ISO 3166-1 alpha-3, as Natural Earth has it
+    name: str
+    rings: tuple[Line, ...]
+    box: Box
+
+
+@dataclass(frozen=True)
 class Basemap:
     europe: Layer
     world: Layer
     arcs: tuple[Line, ...]
     regions: tuple[Region, ...]
+    countries: tuple[Country, ...]
 
     def layer_for(self, box: Box) -> Layer:
         """The most detailed layer that covers `box` (lon_min, lat_min, lon_max, lat_max)."""
@@ -114,4 +125,9 @@ def load() -> Basemap:
         world=_layer(raw["world"], scale, (-180.0, -90.0, 180.0, 90.0)),
         arcs=arcs,
         regions=tuple(regions),
+        countries=tuple(
+            Country(c["id"], c["name"], rings, bbox([p for ring in rings for p in ring]))
+            for c in raw["countries"]
+            for rings in [tuple(_decode(r, scale) for r in c["rings"])]
+        ),
     )

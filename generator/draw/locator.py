@@ -29,6 +29,7 @@ PATH_BUDGET = 100_000
 REGION_DETAIL = 4.0
 LABEL_CHARS = 28
 CONTEXT_FONT = 11.0
+NATION_FONT = 12.0
 KEY_LINE = 17.0
 RADIUS = {"exact": 5.0, "approximate": 8.0, "region": 4.0}
 PRECISION_WORDS = {"exact": "exact location", "approximate": "approximate location", "region": "region"}
@@ -68,6 +69,7 @@ class LocatorLayout:
     key: tuple[tuple[int, str], ...]  # (number, name) of places whose name would not fit
     context: tuple[tuple[str, float, float], ...]  # names of the regions drawn, where they fit
     regions: tuple[Region, ...]  # whose borders are drawn
+    nations: tuple[tuple[str, float, float], ...]  # country names, in the middle of what the map shows of them
 
 
 def usable(place: MapPlace) -> bool:
@@ -106,9 +108,11 @@ def layout(places: Sequence[MapPlace], *, width: float = WIDTH, basemap: Basemap
     height = projection.height + (len(key) * KEY_LINE + 10 if key else 0)
     regions = _regions(markers, base) if projection.km_per_px < REGION_DETAIL else []
     taken = [lab.box for lab in labels if lab.shown] + [marker_box(a) for a in anchors]
-    context = _context(regions, projection, taken, (2.0, 2.0, width - 2.0, projection.height - 2.0))
+    inner = (2.0, 2.0, width - 2.0, projection.height - 2.0)
+    nations = _nations(base, projection, taken, inner)
+    context = _context(regions, projection, taken, inner)
     return LocatorLayout(
-        projection, width, projection.height, height, tuple(markers), tuple(labels), key, context, tuple(regions)
+        projection, width, projection.height, height, tuple(markers), tuple(labels), key, context, tuple(regions), nations
     )
 
 
@@ -129,13 +133,47 @@ def _context(regions: Sequence[Region], proj: Projection, taken: list[Box], fram
     return tuple(out)
 
 
+def _nations(base: Basemap, proj: Projection, taken: list[Box], frame: Box) -> tuple[tuple[str, float, float], ...]:
+    """Country names, each at the centre of the largest part of the country the map shows."""
+    view = proj.bounds()
+    out = []
+    for country in base.countries:
+        b = country.box
+        if b[0] > view[2] or b[2] < view[0] or b[1] > view[3] or b[3] < view[1]:
+            continue
+        pieces = [[proj(*p) for p in ring] for ring in _clip_rings(country.rings, view)]
+        if not pieces:
+            continue
+        piece = max(pieces, key=lambda r: abs(_area(r)))
+        a = _area(piece)
+        if abs(a) < 1:
+            continue
+        cx, cy = _centroid(piece, a)
+        name = country.name.upper()
+        w = text_width(name, NATION_FONT) * 1.15  # letter-spaced
+        xs = [p[0] for p in piece]
+        box = (cx - w / 2, cy - NATION_FONT * 0.7, cx + w / 2, cy + NATION_FONT * 0.5)
+        fits = w < (max(xs) - min(xs)) * 0.9 and contains([piece], (cx, cy))
+        inside = frame[0] <= box[0] and frame[1] <= box[1] and box[2] <= frame[2] and box[3] <= frame[3]
+        if fits and inside and not any(overlaps(box, t) for t in taken):
+            taken.append(box)
+            out.append((name, cx, cy))
+    return tuple(out)
+
+
+def _centroid(ring: Sequence[Point], area: float) -> Point:
+    pairs = list(itertools.pairwise(ring))
+    cx = sum((p[0] + q[0]) * (p[0] * q[1] - q[0] * p[1]) for p, q in pairs) / (6 * area)
+    cy = sum((p[1] + q[1]) * (p[0] * q[1] - q[0] * p[1]) for p, q in pairs) / (6 * area)
+    return cx, cy
+
+
 def label_point(region: Region) -> Point | None:
     """A point inside the region's largest ring: its centroid, or failing that its box's centre."""
     ring = max(region.rings, key=lambda r: abs(_area(r)))
     a = _area(ring)
     if a:
-        cx = sum((p[0] + q[0]) * (p[0] * q[1] - q[0] * p[1]) for p, q in itertools.pairwise(ring)) / (6 * a)
-        cy = sum((p[1] + q[1]) * (p[0] * q[1] - q[0] * p[1]) for p, q in itertools.pairwise(ring)) / (6 * a)
+        cx, cy = _centroid(ring, a)
         if contains([ring], (cx, cy)):
             return cx, cy
     b = region.box
@@ -244,10 +282,14 @@ def _region_lines(regions: Sequence[Region], base: Basemap, view: Box) -> list[l
 
 
 def _context_text(plan: LocatorLayout) -> list[str]:
-    if not plan.context:
-        return []
-    texts = "".join(f'<text x="{num(x)}" y="{num(y)}">{esc(name)}</text>' for name, x, y in plan.context)
-    return [f'<g class="bd-context" font-size="{num(CONTEXT_FONT)}" text-anchor="middle">{texts}</g>']
+    out = []
+    if plan.nations:
+        texts = "".join(f'<text x="{num(x)}" y="{num(y)}">{esc(name)}</text>' for name, x, y in plan.nations)
+        out.append(f'<g class="bd-nation" font-size="{num(NATION_FONT)}" text-anchor="middle" letter-spacing="1">{texts}</g>')
+    if plan.context:
+        texts = "".join(f'<text x="{num(x)}" y="{num(y)}">{esc(name)}</text>' for name, x, y in plan.context)
+        out.append(f'<g class="bd-context" font-size="{num(CONTEXT_FONT)}" text-anchor="middle">{texts}</g>')
+    return out
 
 
 def _scale_bar(plan: LocatorLayout) -> list[str]:
