@@ -43,8 +43,10 @@ def skeleton(project: Project, seed_name: str, today: datetime.date) -> str:
     stretches = BIDI_CONTROLS.split(text[start : sentence.end() if sentence else end])
     passage = max((part.strip() for part in stretches), key=len)
     depth = len(Path(project.briefings_dir).parts)
+    # A site of its own (`briefing init`) keeps the schema at its root; this repository, in generator/.
+    schema_path = SCHEMA_FILE if (project.root / SCHEMA_FILE).is_file() else f"generator/{SCHEMA_FILE}"
     header = [
-        f"# yaml-language-server: $schema={'../' * depth}generator/{SCHEMA_FILE}",
+        f"# yaml-language-server: $schema={'../' * depth}{schema_path}",
         # Quoted: a character YAML refuses anywhere in a file (U+007F) would make all of it unreadable.
         *comment(
             f"A new briefing on {quote(project.seed_display(seed_name))}. Replace every {schema.PLACEHOLDER!r} text: "
