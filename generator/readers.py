@@ -27,7 +27,9 @@ SECTIONS: dict[str, str] = {
     paths.FRONTS: "Fronts",
     paths.QUESTIONS: "Questions",
     paths.CLAIMS: "Claims",
+    paths.FIGURES: "Figures",
     paths.TIMELINE: "Timeline",
+    paths.PLACES: "Places",
     paths.ACTORS: "Actors",
     paths.SOURCES: "Sources",
 }

@@ -46,6 +46,11 @@ PAGES = {
     "claims": "claims/",
     "actors": "actors/",
     "timeline": "timeline/",
+    "places": "places/",
+    "figures": "figures/",
+    "measure": "figures/ukrainian-casualties/",
+    "contested": "contested/",
+    "sources": "sources/",
     "method": "method/",
     "data": "data/",
     "reference": "reference/",
@@ -55,7 +60,7 @@ DESKTOP = (1280, 900)
 PHONE = (390, 844)
 #: The pages with parts of their own on a phone (shortened back links, the filter, tables
 #: that scroll), which axe checks at both widths; the others it checks at 1280 px.
-PHONE_PARTS = {"briefing", "source", "questions", "claims", "performance"}
+PHONE_PARTS = {"briefing", "source", "questions", "claims", "measure", "performance"}
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -203,6 +208,61 @@ def series_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_pages_over_time_render_clean_and_accessible(browser: Any, series_url: str, path: str, scheme: str) -> None:
     check_page(browser, series_url + path, "series-" + path.strip("/").replace("/", "-"), scheme)
+
+
+@pytest.fixture(scope="module")
+def desk_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A desk's briefings from several sources, with figures, places and contradictions
+    (tests/cases/multi-source.yml and tests/cases/figures), with the repository's site."""
+    root = tmp_path_factory.mktemp("desk")
+    shutil.copytree(CASES / "seeds", root / "seeds")
+    shutil.copytree(CASES / "figures", root / "briefings")
+    shutil.copy(CASES / "multi-source.yml", root / "briefings" / "multi.yml")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    build_site(root, root / "site")
+    with served(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    "path", ["briefings/multi/", "briefings/multi/sources/courier/", "briefings/late/", "sources/", "contested/", "places/"]
+)
+@pytest.mark.parametrize(("scheme", "viewport"), [("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)])
+def test_a_desks_pages_of_many_sources_and_figures_render_clean_and_accessible(
+    browser: Any, desk_url: str, path: str, scheme: str, viewport: tuple[int, int]
+) -> None:
+    check_page(browser, desk_url + path, "desk-" + path.strip("/").replace("/", "-"), scheme, viewport)
+
+
+def test_the_claims_ledger_orders_claims_by_their_independent_sources(browser: Any, desk_url: str) -> None:
+    watched = Watched(browser, "light", PHONE)
+    try:
+        page = watched.open(desk_url + "claims/")
+        backing = "els => els.map(e => Number(e.dataset.backing))"
+        before = page.eval_on_selector_all("ul.bf-claims > li", backing)
+        page.select_option("select[name=order]", "backing")
+        lists = page.eval_on_selector_all(
+            "ul.bf-claims", "ls => ls.map(l => Array.from(l.children).map(e => Number(e.dataset.backing)))"
+        )
+        assert all(counts == sorted(counts, reverse=True) for counts in lists)
+        assert sorted(n for counts in lists for n in counts) == sorted(before) and any(n >= 2 for n in before)
+        assert urlparse(page.url).query == "order=backing"
+        shot(page, "desk-claims-by-backing-390-light")
+        page.select_option("select[name=order]", "")
+        assert page.eval_on_selector_all("ul.bf-claims > li", backing) == before
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+def test_the_claims_ledger_offers_no_order_where_no_count_is_known(browser: Any, site_url: str) -> None:
+    watched = Watched(browser, "light", DESKTOP)
+    try:
+        page = watched.open(site_url + "claims/")
+        assert page.locator("form[data-bf-sort]").is_hidden()
+    finally:
+        watched.close()
 
 
 def search_for(page: Any, word: str, opener: str = ".md-search__input") -> Any:

@@ -128,7 +128,8 @@ def test_the_places_page_lists_what_names_each_place(pages: dict[str, str]) -> N
     snagos = cards["snagos"]
     assert '<span class="bf-coords">51.315, 34.893</span> (approximate)' in snagos
     assert '<a href="../fronts/kursk/">Kursk</a>' in snagos
-    assert snagos.count("Battles go on near Snagos.") == 2  # in each briefing
+    assert snagos.count("Battles go on near Snagos.") == 1  # the same claim in both briefings, once
+    assert '<a href="../briefings/late/#claim-battles">' in snagos
     assert '<time datetime="2024-09">September 2024</time>: <a href="../briefings/late/#event-snagos-fighting">' in snagos
     assert "Water · no coordinates given · named in 2 briefings" in cards["seym"]
     # A statement's places link to their entries.

@@ -94,7 +94,8 @@ class SourceRecord:
 
 @dataclass
 class PlaceRecord:
-    """One place, by its id, and everything across the briefings that names it, newest first."""
+    """One place, by its id, and everything across the briefings that names it, newest first,
+    each front, claim, question and event once (as the newest briefing has it)."""
 
     id: str
     records: list[tuple[Entry, Place]] = field(default_factory=list)
@@ -273,7 +274,11 @@ def _add_places(records: dict[str, PlaceRecord], entry: Entry) -> None:
     for kind, items in named:
         for item in items:
             for place_id in dict.fromkeys(item.places):
-                getattr(records[place_id], kind).append((entry, item))
+                listed = getattr(records[place_id], kind)
+                # The same id across briefings is the same front, claim, question or event:
+                # listed once, as the newest briefing (the first to come) has it.
+                if all(other.id != item.id for _, other in listed):
+                    listed.append((entry, item))
 
 
 def _add_figures(catalog: Catalog, entry: Entry) -> None:

@@ -1,5 +1,5 @@
 // The reader's conveniences, each on top of a page that works without it: the briefing's
-// print button, the questions page's filter, and a name and a tab stop on every table that
+// print button, the questions page's filter, the claims ledger's order, and a name and a tab stop on every table that
 // scrolls sideways (axe: scrollable-region-focusable). It fetches nothing.
 //
 // MkDocs copies it from the theme overrides (generator/overrides/assets/) into the site;
@@ -70,6 +70,47 @@
     form.hidden = false;
   }
 
+  // The claims ledger: each claim carries how many independent sources back it
+  // (data-backing, -1 where its briefing cannot tell); each list of claims can be put in
+  // that order, most first, and back in the page's own (newest briefing first). The
+  // choice stands in the address (?order=backing).
+  function claimSort(form) {
+    // Briefings of one `source` cannot tell: with no count to order by, no control.
+    if (!document.querySelector('ul.bf-claims > li[data-backing]:not([data-backing="-1"])')) return;
+    var lists = Array.prototype.slice.call(document.querySelectorAll("ul.bf-claims"));
+    var original = lists.map(function (list) {
+      return Array.prototype.slice.call(list.children);
+    });
+    var field = form.elements.order;
+    if (new URLSearchParams(window.location.search).get("order") === "backing") field.value = "backing";
+
+    function apply() {
+      lists.forEach(function (list, index) {
+        var items = original[index].slice();
+        if (field.value === "backing") {
+          // Array.prototype.sort is stable: equal counts keep the page's order.
+          items.sort(function (a, b) {
+            return Number(b.dataset.backing) - Number(a.dataset.backing);
+          });
+        }
+        items.forEach(function (item) {
+          list.appendChild(item);
+        });
+      });
+      var address = new URL(window.location.href);
+      if (field.value) address.searchParams.set("order", field.value);
+      else address.searchParams.delete("order");
+      window.history.replaceState(window.history.state, "", address.href);
+    }
+
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+    });
+    apply();
+    form.hidden = false;
+  }
+
   // Material wraps each plain table in a box that scrolls sideways when the table is too
   // wide; a keyboard reaches such a box only with a tab stop, and a screen reader names it
   // by the heading above it.
@@ -107,6 +148,8 @@
     printButtons();
     var form = document.querySelector("form[data-bf-filter]");
     if (form) questionFilter(form);
+    var sort = document.querySelector("form[data-bf-sort]");
+    if (sort) claimSort(sort);
     scrollingTables();
     var pending = 0;
     window.addEventListener("resize", function () {
