@@ -196,8 +196,8 @@ def test_none_when_there_is_nothing_to_draw() -> None:
 def test_under_150_kb_with_many_items() -> None:
     big = {
         "map of 60 places over Europe": locator_map(europe(60), title="Europe"),
-        "map of 200 places over the world": locator_map(
-            [MapPlace(f"w{i}", f"World place {i}", (i * 37) % 140 - 60, (i * 71) % 340 - 170, "exact", "#") for i in range(200)],
+        "map of 400 places over the world": locator_map(
+            [MapPlace(f"w{i}", f"World place {i}", (i * 37) % 140 - 60, (i * 71) % 340 - 170, "exact", "#") for i in range(400)],
             title="World",
         ),
         "200 figure points": figure_chart(figures(200), title="Many", unit="people"),

@@ -23,8 +23,10 @@ from generator.draw.svg import esc, frame, num, path_d, shorten, text_width
 Precision = Literal["exact", "approximate", "region"]
 
 WIDTH = 460.0
-#: Picture budget for the basemap's paths; the tolerance doubles until they fit.
-PATH_BUDGET = 100_000
+#: The whole picture stays under this many bytes (issue 14): the basemap gets what the places
+#: leave, its lines simplified more (the tolerance doubling) until they fit.
+LIMIT = 150_000
+MIN_BASEMAP = 12_000
 #: Region borders are drawn on maps finer than this (km per px): on a map of Europe they are noise.
 REGION_DETAIL = 4.0
 LABEL_CHARS = 28
@@ -191,9 +193,9 @@ def locator_map(places: Sequence[MapPlace], *, title: str, basemap: Basemap | No
     if plan is None:
         return None
     base = basemap or load()
-    body = _basemap(plan, base)
-    body += _markers(plan)
-    body += _key(plan)
+    marks = _markers(plan) + _key(plan)
+    used = sum(len(part.encode("utf-8")) for part in marks) + len(title.encode("utf-8")) * 6 + 1_000
+    body = _basemap(plan, base, budget=max(LIMIT - used, MIN_BASEMAP)) + marks
     return frame("map", plan.width, plan.height, title, body, key=title + repr(sorted(_signature(plan))))
 
 
@@ -210,7 +212,7 @@ def _project_lines(lines: list[list[Point]], proj: Projection, tolerance: float)
     return out
 
 
-def _basemap(plan: LocatorLayout, base: Basemap) -> list[str]:
+def _basemap(plan: LocatorLayout, base: Basemap, *, budget: int) -> list[str]:
     proj = plan.projection
     view = proj.bounds(margin=6.0)
     layer = base.layer_for(view)
@@ -235,7 +237,7 @@ def _basemap(plan: LocatorLayout, base: Basemap) -> list[str]:
             d = path_d(_project_lines(rings, proj, tolerance), closed=True)
             parts.append(f'<path class="bd-area" data-region="{esc(rid)}" fill-rule="evenodd" d="{d}"/>')
         parts += _context_text(plan) + _scale_bar(plan)
-        if sum(map(len, parts)) <= PATH_BUDGET or tolerance > 64:
+        if sum(len(part) for part in parts) <= budget or tolerance > 64:
             return parts
         tolerance *= 2
 
@@ -306,7 +308,7 @@ def _scale_bar(plan: LocatorLayout) -> list[str]:
 
 
 def _markers(plan: LocatorLayout) -> list[str]:
-    parts = []
+    parts = [f'<g class="bd-places" font-size="{num(FONT)}">']
     for m, lab in zip(plan.markers, plan.labels, strict=True):
         p = m.place
         esc(p.id)
@@ -321,9 +323,10 @@ def _markers(plan: LocatorLayout) -> list[str]:
         if lab.shown:
             cls = "bd-label bd-number" if lab.number is not None else "bd-label"
             parts.append(
-                f'<text class="{cls}" x="{num(lab.x)}" y="{num(lab.y)}" text-anchor="{lab.anchor}" font-size="{num(FONT)}">{esc(lab.text)}</text>'
+                f'<text class="{cls}" x="{num(lab.x)}" y="{num(lab.y)}" text-anchor="{lab.anchor}">{esc(lab.text)}</text>'
             )
         parts.append("</a>")
+    parts.append("</g>")
     return parts
 
 
