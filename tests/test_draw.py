@@ -47,7 +47,8 @@ HOSTILE = "Bad <script>alert(\"x\")</script> & 'q' \u202eevil\u202c \x00end"
 D = dt.date
 
 KURSK = MapPlace("kursk-region", "Kursk region", 51.5, 36.0, "region", "../places/#kursk-region")
-SNAGOST = MapPlace("snagost", "Snagost", 51.31, 35.44, "approximate", "../places/#snagost")
+# Snagost (Korenevo district): 51°18′54″N 34°53′36″E, the seat of its rural settlement.
+SNAGOST = MapPlace("snagost", "Snagost", 51.315, 34.893, "approximate", "../places/#snagost")
 SUDZHA = MapPlace("sudzha", "Sudzha", 51.19, 35.27, "exact", "../places/#sudzha")
 POKROVSK = MapPlace("pokrovsk", "Pokrovsk", 48.28, 37.18, "exact", "../places/#pokrovsk")
 DONETSK = MapPlace("donetsk-oblast", "Donetsk oblast", 48.0, 37.8, "region", "../places/#donetsk-oblast")
