@@ -14,6 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from generator import readers
 from generator.authoring import starter
 from generator.cli import cli
 from generator.load.files import file_sha256
@@ -114,6 +115,23 @@ def test_briefing_new_in_the_site_names_its_schema(desk: Path, tmp_path: Path) -
     header = (copy / "briefings" / "second.yml").read_text(encoding="utf-8").split("\n", 1)[0]
     assert header == f"# yaml-language-server: $schema=../{starter.SCHEMA}"
     assert (copy / "briefings" / "second.yml" / ".." / ".." / starter.SCHEMA).resolve().is_file()
+
+
+def test_render_writes_the_readers_pages_and_the_plugins_nav_for_plain_mkdocs(desk: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plain"
+    result = CliRunner().invoke(cli, ["render", str(out), "--root", str(desk)])
+    assert result.exit_code == 0, result.output
+    for page in readers.PAGES:
+        assert "<!-- briefing:" not in (out / "docs" / page).read_text(encoding="utf-8")
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["nav"] == readers.default_nav([], {})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=out, env=env, capture_output=True, text=True, check=False
+    )
+    assert built.returncode == 0, built.stderr
+    assert nav_of(out / "site" / "index.html") == [*readers.SECTIONS.values(), *readers.PAGES.values()]
+    assert f"<h1>{TITLE}</h1>" in (out / "site" / EXAMPLE).read_text(encoding="utf-8")
 
 
 def test_init_refuses_a_folder_that_holds_anything(tmp_path: Path) -> None:
