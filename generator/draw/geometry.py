@@ -156,3 +156,35 @@ def bbox(points: Sequence[Point]) -> Box:
 def overlaps(a: Box, b: Box) -> bool:
     """Whether two boxes share more than an edge."""
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def touches(line: Sequence[Point], box: Box) -> bool:
+    """Whether the bounding box of `line` meets `box`."""
+    xs = [p[0] for p in line]
+    ys = [p[1] for p in line]
+    return min(xs) <= box[2] and max(xs) >= box[0] and min(ys) <= box[3] and max(ys) >= box[1]
+
+
+def clip_rings(rings: Sequence[Sequence[Point]], box: Box) -> list[list[Point]]:
+    """Each ring clipped to `box` and closed again; rings outside it are left out."""
+    out = []
+    for ring in rings:
+        if not touches(ring, box):
+            continue
+        clipped = clip_ring(ring, box)
+        if len(clipped) >= 3:
+            out.append([*clipped, clipped[0]])
+    return out
+
+
+def area(ring: Sequence[Point]) -> float:
+    """Signed area (shoelace) of a closed ring."""
+    return sum(p[0] * q[1] - q[0] * p[1] for p, q in itertools.pairwise(ring)) / 2
+
+
+def centroid(ring: Sequence[Point], area: float) -> Point:
+    """The centroid of a closed ring of signed area `area`."""
+    pairs = list(itertools.pairwise(ring))
+    cx = sum((p[0] + q[0]) * (p[0] * q[1] - q[0] * p[1]) for p, q in pairs) / (6 * area)
+    cy = sum((p[1] + q[1]) * (p[0] * q[1] - q[0] * p[1]) for p, q in pairs) / (6 * area)
+    return cx, cy

@@ -8,17 +8,17 @@ carrying `data-place`, drawn by precision, and labelled where its label fits.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from generator.draw.basemap import Basemap, Region, load
-from generator.draw.geometry import Box, Point, clip_line, clip_ring, contains, overlaps, simplify
+from generator.draw.context import context_text, country_names, region_names, scale_bar
+from generator.draw.geometry import Box, Point, clip_line, clip_rings, simplify, touches
 from generator.draw.labels import FONT, Anchor, Placed, marker_box, place
 from generator.draw.projection import Projection, fit
-from generator.draw.svg import esc, frame, num, path_d, shorten, text_width
+from generator.draw.svg import esc, frame, num, path_d, shorten
 
 Precision = Literal["exact", "approximate", "region"]
 
@@ -30,8 +30,6 @@ MIN_BASEMAP = 12_000
 #: Region borders are drawn on maps finer than this (km per px): on a map of Europe they are noise.
 REGION_DETAIL = 4.0
 LABEL_CHARS = 28
-CONTEXT_FONT = 11.0
-NATION_FONT = 12.0
 KEY_LINE = 17.0
 RADIUS = {"exact": 5.0, "approximate": 8.0, "region": 4.0}
 PRECISION_WORDS = {"exact": "exact location", "approximate": "approximate location", "region": "region"}
@@ -111,80 +109,11 @@ def layout(places: Sequence[MapPlace], *, width: float = WIDTH, basemap: Basemap
     regions = _regions(markers, base) if projection.km_per_px < REGION_DETAIL else []
     taken = [lab.box for lab in labels if lab.shown] + [marker_box(a) for a in anchors]
     inner = (2.0, 2.0, width - 2.0, projection.height - 2.0)
-    nations = _nations(base, projection, taken, inner)
-    context = _context(regions, projection, taken, inner)
+    nations = country_names(base, projection, taken, inner)
+    context = region_names(regions, projection, taken, inner)
     return LocatorLayout(
         projection, width, projection.height, height, tuple(markers), tuple(labels), key, context, tuple(regions), nations
     )
-
-
-def _context(regions: Sequence[Region], proj: Projection, taken: list[Box], frame: Box) -> tuple[tuple[str, float, float], ...]:
-    """Region names, muted, where they clear every label and marker: they say where the map is."""
-    out = []
-    for region in regions:
-        spot = label_point(region)
-        if spot is None:
-            continue
-        x, y = proj(*spot)
-        w = text_width(region.name, CONTEXT_FONT)
-        box = (x - w / 2, y - CONTEXT_FONT * 0.7, x + w / 2, y + CONTEXT_FONT * 0.5)
-        inside = frame[0] <= box[0] and frame[1] <= box[1] and box[2] <= frame[2] and box[3] <= frame[3]
-        if inside and not any(overlaps(box, t) for t in taken):
-            taken.append(box)
-            out.append((region.name, x, y))
-    return tuple(out)
-
-
-def _nations(base: Basemap, proj: Projection, taken: list[Box], frame: Box) -> tuple[tuple[str, float, float], ...]:
-    """Country names, each at the centre of the largest part of the country the map shows."""
-    view = proj.bounds()
-    out = []
-    for country in base.countries:
-        b = country.box
-        if b[0] > view[2] or b[2] < view[0] or b[1] > view[3] or b[3] < view[1]:
-            continue
-        pieces = [[proj(*p) for p in ring] for ring in _clip_rings(country.rings, view)]
-        if not pieces:
-            continue
-        piece = max(pieces, key=lambda r: abs(_area(r)))
-        a = _area(piece)
-        if abs(a) < 1:
-            continue
-        cx, cy = _centroid(piece, a)
-        name = country.name.upper()
-        w = text_width(name, NATION_FONT) * 1.15  # letter-spaced
-        xs = [p[0] for p in piece]
-        box = (cx - w / 2, cy - NATION_FONT * 0.7, cx + w / 2, cy + NATION_FONT * 0.5)
-        fits = w < (max(xs) - min(xs)) * 0.9 and contains([piece], (cx, cy))
-        inside = frame[0] <= box[0] and frame[1] <= box[1] and box[2] <= frame[2] and box[3] <= frame[3]
-        if fits and inside and not any(overlaps(box, t) for t in taken):
-            taken.append(box)
-            out.append((name, cx, cy))
-    return tuple(out)
-
-
-def _centroid(ring: Sequence[Point], area: float) -> Point:
-    pairs = list(itertools.pairwise(ring))
-    cx = sum((p[0] + q[0]) * (p[0] * q[1] - q[0] * p[1]) for p, q in pairs) / (6 * area)
-    cy = sum((p[1] + q[1]) * (p[0] * q[1] - q[0] * p[1]) for p, q in pairs) / (6 * area)
-    return cx, cy
-
-
-def label_point(region: Region) -> Point | None:
-    """A point inside the region's largest ring: its centroid, or failing that its box's centre."""
-    ring = max(region.rings, key=lambda r: abs(_area(r)))
-    a = _area(ring)
-    if a:
-        cx, cy = _centroid(ring, a)
-        if contains([ring], (cx, cy)):
-            return cx, cy
-    b = region.box
-    centre = ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
-    return centre if contains([ring], centre) else None
-
-
-def _area(ring: Sequence[Point]) -> float:
-    return sum(p[0] * q[1] - q[0] * p[1] for p, q in itertools.pairwise(ring)) / 2
 
 
 def locator_map(places: Sequence[MapPlace], *, title: str, basemap: Basemap | None = None) -> str | None:
@@ -216,11 +145,11 @@ def _basemap(plan: LocatorLayout, base: Basemap, *, budget: int) -> list[str]:
     proj = plan.projection
     view = proj.bounds(margin=6.0)
     layer = base.layer_for(view)
-    land = _clip_rings(layer.land, view)
-    borders = [piece for line in layer.borders if _touches(line, view) for piece in clip_line(line, view)]
+    land = clip_rings(layer.land, view)
+    borders = [piece for line in layer.borders if touches(line, view) for piece in clip_line(line, view)]
     region_lines = _region_lines(plan.regions, base, view)
     areas = {m.region.id: m.region for m in plan.markers if m.region is not None}
-    area_rings = {rid: _clip_rings(r.rings, view) for rid, r in sorted(areas.items())}
+    area_rings = {rid: clip_rings(r.rings, view) for rid, r in sorted(areas.items())}
     tolerance = 0.4
     while True:
         parts = [
@@ -236,27 +165,10 @@ def _basemap(plan: LocatorLayout, base: Basemap, *, budget: int) -> list[str]:
         for rid, rings in area_rings.items():
             d = path_d(_project_lines(rings, proj, tolerance), closed=True)
             parts.append(f'<path class="bd-area" data-region="{esc(rid)}" fill-rule="evenodd" d="{d}"/>')
-        parts += _context_text(plan) + _scale_bar(plan)
+        parts += context_text(plan.nations, plan.context) + scale_bar(proj, plan.width, plan.map_height)
         if sum(len(part) for part in parts) <= budget or tolerance > 64:
             return parts
         tolerance *= 2
-
-
-def _touches(line: Sequence[Point], box: Box) -> bool:
-    xs = [p[0] for p in line]
-    ys = [p[1] for p in line]
-    return min(xs) <= box[2] and max(xs) >= box[0] and min(ys) <= box[3] and max(ys) >= box[1]
-
-
-def _clip_rings(rings: Sequence[Sequence[Point]], box: Box) -> list[list[Point]]:
-    out = []
-    for ring in rings:
-        if not _touches(ring, box):
-            continue
-        clipped = clip_ring(ring, box)
-        if len(clipped) >= 3:
-            out.append([*clipped, clipped[0]])
-    return out
 
 
 def _regions(markers: Sequence[Marker], base: Basemap) -> list[Region]:
@@ -280,31 +192,7 @@ def _region_lines(regions: Sequence[Region], base: Basemap, view: Box) -> list[l
         for a in r.arcs:
             uses[a] = uses.get(a, 0) + 1
     arcs = sorted({a for r in regions for a in r.arcs if uses[a] > 1})
-    return [piece for a in arcs if _touches(base.arcs[a], view) for piece in clip_line(base.arcs[a], view)]
-
-
-def _context_text(plan: LocatorLayout) -> list[str]:
-    out = []
-    if plan.nations:
-        texts = "".join(f'<text x="{num(x)}" y="{num(y)}">{esc(name)}</text>' for name, x, y in plan.nations)
-        out.append(f'<g class="bd-nation" font-size="{num(NATION_FONT)}" text-anchor="middle" letter-spacing="1">{texts}</g>')
-    if plan.context:
-        texts = "".join(f'<text x="{num(x)}" y="{num(y)}">{esc(name)}</text>' for name, x, y in plan.context)
-        out.append(f'<g class="bd-context" font-size="{num(CONTEXT_FONT)}" text-anchor="middle">{texts}</g>')
-    return out
-
-
-def _scale_bar(plan: LocatorLayout) -> list[str]:
-    """A bar of a round number of kilometres, about a fifth of the map's width, bottom left."""
-    km = plan.projection.km_per_px * plan.width / 5
-    step = 10 ** math.floor(math.log10(km))
-    length = max(s * step for s in (1, 2, 5) if s * step <= km)
-    px = length / plan.projection.km_per_px
-    x, y = 10.0, plan.map_height - 10
-    return [
-        f'<g class="bd-scale"><path class="bd-scale-bar" fill="none" stroke="#1f2937" d="M{num(x)} {num(y - 4)}v4h{num(px)}v-4"/>'
-        f'<text x="{num(x + px + 4)}" y="{num(y)}" font-size="11">{length:,.0f} km</text></g>'
-    ]
+    return [piece for a in arcs if touches(base.arcs[a], view) for piece in clip_line(base.arcs[a], view)]
 
 
 def _markers(plan: LocatorLayout) -> list[str]:
