@@ -99,3 +99,9 @@ def several(project: Path) -> Path:
             changed = changed.replace("\nsource:", f"\nfollows: update-{n - 1}\nsource:", 1)
         (project / "briefings" / f"update-{n}.yml").write_text(changed, encoding="utf-8")
     return project
+
+
+def line_of(text: str, line: str) -> int:
+    """The number (from 1) of the first line of `text` that is `line`: where a message about
+    it points, however the file above it grows."""
+    return text.splitlines().index(line) + 1

@@ -84,8 +84,8 @@ def test_a_files_problems_are_capped_and_the_rest_counted(tmp_path: Path) -> Non
     assert len(lines) == 1 + MAX_PROBLEMS + 1
     assert lines[0] == "1,000 problems found:"
     assert lines[1] == (
-        "briefings/big.yml:47:1: unknown key 'k0'; expected one of title, date, follows, source, sources, bottom_line,"
-        " takeaways, actors, fronts, stakes, questions, claims, events, evidence"
+        "briefings/big.yml:47:1: unknown key 'k0'; expected one of format, title, date, follows, source, sources,"
+        " bottom_line, takeaways, actors, places, measures, fronts, stakes, questions, claims, events, evidence"
     )
     assert lines[-1] == (
         f"briefings/big.yml: {1_000 - MAX_PROBLEMS} more problems in this file are not listed;"

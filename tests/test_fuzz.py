@@ -208,6 +208,9 @@ BASE["questions"][0].update(
     judgment={"text": "A judgment.", "likelihood": "likely", "confidence": "low"},
 )
 BASE["events"] = [{"id": "retaken", "date": "2024-09", "what": "Settlements retaken.", "where": "Kursk", "evidence": ["ten"]}]
+BASE["places"] = [{"id": "kursk-region", "name": "Kursk region", "kind": "region", "lat": 51.6, "lon": 36.1}]
+BASE["measures"] = [{"id": "settlements", "name": "Settlements retaken", "unit": "settlements"}]
+BASE["claims"][0].update(places=["kursk-region"], figures=[{"measure": "settlements", "value": 10}])
 # The texts of a `sources` list have their place in the same briefing, its source listed.
 LISTED = {key: value for key, value in BASE.items() if key != "source"}
 LISTED["sources"] = [{"id": "article", **BASE["source"]}]

@@ -40,7 +40,7 @@ def outcome(root: Path) -> str:
     lines = []
     for entry in entries:
         lines.append(f"accepted: {entry.path}")
-        lines += [f"  {eid}: {entry.source_text[s.start : s.end]!r}" for eid, s in entry.spans.items()]
+        lines += [f"  {eid}: {copy.text[s.start : s.end]!r}" for copy in entry.copies for eid, s in copy.spans.items()]
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator.preview import Preview
 
+from .conftest import line_of
+
 SERVE_URL = "http://127.0.0.1:8000/"
 SITE_ID = "kursk-counteroffensive"
 
@@ -108,19 +110,20 @@ def test_problems_show_in_every_page_each_time_and_go_once_fixed(
     good = serve.rebuild()
     briefing = project / "briefings" / f"{SITE_ID}.yml"
     text = edit(briefing, "claimant: kartapolov", "claimant: kremlin")
+    at = line_of(text, "    claimant: kartapolov")
     capfd.readouterr()
     for _ in range(2):  # the same mistake twice: reported twice
         shown = serve.rebuild()
         page = shown[f"briefings/{SITE_ID}/index.html"].decode("utf-8")
         assert '<div class="bf-build-errors" role="alert"' in page
         assert "<strong>1 problem in the briefings.</strong> The pages show the last build without problems;" in page
-        assert f"briefings/{SITE_ID}.yml:272:15: claims[0].claimant: &#x27;kremlin&#x27; is not defined in actors;" in page
-        assert "&gt;  272 |     claimant: kremlin" in page
+        assert f"briefings/{SITE_ID}.yml:{at}:15: claims[0].claimant: &#x27;kremlin&#x27; is not defined in actors;" in page
+        assert f"&gt;  {at} |     claimant: kremlin" in page
         assert "bf-build-errors" in shown["404.html"].decode("utf-8")
         assert "bf-build-errors" in shown["method/index.html"].decode("utf-8")
     printed = capfd.readouterr().err
     assert printed.count("ERROR    -  1 problem found:\n") == 2
-    assert printed.count(f"briefings/{SITE_ID}.yml:272:15: claims[0].claimant: 'kremlin' is not defined in actors;") == 2
+    assert printed.count(f"briefings/{SITE_ID}.yml:{at}:15: claims[0].claimant: 'kremlin' is not defined in actors;") == 2
     briefing.write_text(text, encoding="utf-8")
     assert serve.rebuild() == good
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import line_of
+
 SITE_ID = "kursk-counteroffensive"
 
 
@@ -75,5 +77,6 @@ def test_an_edit_is_rebuilt_and_a_bad_edit_reported_without_stopping_serve(
 
     server.terminate()
     output, _ = server.communicate(timeout=10)
-    assert f"briefings/{SITE_ID}.yml:272:15: claims[0].claimant: 'kremlin' is not defined in actors;" in output
+    at = line_of(text, "    claimant: kartapolov")
+    assert f"briefings/{SITE_ID}.yml:{at}:15: claims[0].claimant: 'kremlin' is not defined in actors;" in output
     assert "Traceback" not in output

@@ -176,7 +176,7 @@ def test_an_unknown_marker_in_a_docs_page_is_a_warning(project: Path, tmp_path: 
         build_site(project, tmp_path / "out")
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
         "method.md: unknown marker <!-- briefing:scale odds -->; expected <!-- briefing:scale NAME --> (NAME one of "
-        "claim-status, likelihood, confidence, trend, front-kind, actor-kind, question-status), <!-- briefing:fields --> "
+        "claim-status, likelihood, confidence, trend, front-kind, actor-kind, question-status, place-kind, place-precision), <!-- briefing:fields --> "
         "or <!-- briefing:limits -->"
     ]
 
@@ -202,15 +202,18 @@ def test_mkdocs_build_reports_every_problem_with_its_place(project: Path, tmp_pa
         text.replace("claimant: kartapolov", "claimant: kremlin").replace("trend: escalating", "trend: rising", 1),
         encoding="utf-8",
     )
+    lines = text.splitlines()
+    trend = next(n for n, line in enumerate(lines, 1) if line == "    trend: escalating")
+    claimant = next(n for n, line in enumerate(lines, 1) if line == "    claimant: kartapolov")
     run = mkdocs_build_strict(project, tmp_path / "site")
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "2 problems found:" in run.stderr
     assert (
-        f"briefings/{SITE_ID}.yml:66:12: fronts[0].trend: 'rising' is not valid here; expected one of escalating, stable, de-escalating"
-        in run.stderr
-    )
-    assert f"briefings/{SITE_ID}.yml:272:15: claims[0].claimant: 'kremlin' is not defined in actors;" in run.stderr
+        f"briefings/{SITE_ID}.yml:{trend}:12: fronts[0].trend: 'rising' is not valid here; expected one of escalating, stable,"
+        " de-escalating"
+    ) in run.stderr
+    assert f"briefings/{SITE_ID}.yml:{claimant}:15: claims[0].claimant: 'kremlin' is not defined in actors;" in run.stderr
     assert not (tmp_path / "site").exists()
 
 

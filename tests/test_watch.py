@@ -12,6 +12,8 @@ from pathlib import Path
 
 from generator.watch import stamp
 
+from .conftest import line_of
+
 SITE_ID = "kursk-counteroffensive"
 
 
@@ -49,7 +51,10 @@ def test_check_watch_reports_each_change_and_goes_on(project: Path) -> None:
         good = briefing.read_text(encoding="utf-8")
         for _ in range(2):  # the same mistake twice: reported twice
             briefing.write_text(good.replace("claimant: kartapolov", "claimant: kremlin"), encoding="utf-8")
-            next_line(lines, f"briefings/{SITE_ID}.yml:272:15: claims[0].claimant: 'kremlin' is not defined in actors")
+            next_line(
+                lines,
+                f"briefings/{SITE_ID}.yml:{line_of(good, '    claimant: kartapolov')}:15: claims[0].claimant: 'kremlin' is not defined in actors",
+            )
             briefing.write_text(good, encoding="utf-8")
             next_line(lines, "no problems")
         assert watching.poll() is None
