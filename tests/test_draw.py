@@ -439,13 +439,19 @@ def _luminance(hex_colour: str) -> float:
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
+def draw_css() -> str:
+    """The pictures' part of the site's stylesheet."""
+    css = (REPO / "generator" / "assets" / "briefings.css").read_text(encoding="utf-8")
+    return css[css.index("/* Pictures drawn at build time") :]
+
+
 def contrast(a: str, b: str) -> float:
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
 
 
 def palettes() -> dict[str, dict[str, str]]:
-    css = (REPO / "generator" / "assets" / "briefings-draw.css").read_text(encoding="utf-8")
+    css = draw_css()
     light = css[css.index(".bd-pic {") : css.index("@media screen")]
     dark = css[css.index("@media screen") : css.index(".bd-pic text")]
     return {
@@ -485,7 +491,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 def gallery() -> str:
     """A page of pictures, styled by the shipped stylesheet, with nothing else to load."""
-    css = (REPO / "generator" / "assets" / "briefings-draw.css").read_text(encoding="utf-8")
+    css = draw_css()
     figures_ = [
         (
             "Kursk: a region, an approximate and an exact place",

@@ -312,6 +312,9 @@ class Event(Model):
     what: Text = Field(description="What happened.")
     where: ShortText | None = Field(None, description="Where it happened, in words.")
     places: list[PlaceRef] = Field(default_factory=list, description="Ids of the places where it happened.")
+    fronts: list[FrontRef] = Field(
+        default_factory=list, description="Ids of the fronts it happened on: its lanes on the timeline."
+    )
     actors: list[ActorRef] = Field(default_factory=list, description="Ids of the actors who took part.")
     evidence: Evidence_
 

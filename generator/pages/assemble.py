@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.load.project import Entry
 from generator.model.schema import ClaimStatus
-from generator.pages import anchors, export, feed, linkeddata, paths
+from generator.pages import anchors, export, feed, linkeddata, paths, pictures
 from generator.pages.catalog import build_catalog
 from generator.pages.changes import compare
 from generator.pages.site import DEFAULT_SITE, Site
@@ -51,6 +51,7 @@ def briefing_pages(entry: Entry, previous: Entry | None, urls: Urls, site: Site 
         previous=None if previous is None else BriefingView(previous, urls),
         changes=None if previous is None else compare(previous, entry),
         linked_data=linked,
+        locator=pictures.briefing_map(view, view.page),
     )
     # render_source escapes every piece of text it places.
     for source, copy in zip(view.briefing.texts, entry.copies, strict=True):
@@ -74,16 +75,25 @@ def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE) -> d
     page(paths.HOME, "home.md.j2")
     page(paths.FRONTS, "fronts.md.j2")
     for front_id, history in catalog.fronts.items():
-        page(paths.front(front_id), "front.md.j2", history=history)
+        src = paths.front(front_id)
+        page(
+            src,
+            "front.md.j2",
+            history=history,
+            trend_row=pictures.trend_row(history, views, urls, src),
+            locator=pictures.front_map(history, catalog, urls, src),
+        )
     page(paths.QUESTIONS, "questions.md.j2")
     page(paths.CLAIMS, "claims.md.j2")
     page(paths.ACTORS, "actors.md.j2")
-    page(paths.TIMELINE, "timeline.md.j2")
+    events = [item for _, group in catalog.timeline() for item in group]
+    page(paths.TIMELINE, "timeline.md.j2", picture=pictures.timeline_chart(events, views, urls, paths.TIMELINE))
     page(paths.SOURCES, "sources.md.j2")
-    page(paths.PLACES, "places.md.j2")
+    page(paths.PLACES, "places.md.j2", locator=pictures.places_map(catalog, urls, paths.PLACES))
     page(paths.FIGURES, "figures.md.j2")
     for measure_id, record in catalog.measures.items():
-        page(paths.measure(measure_id), "measure.md.j2", record=record)
+        src = paths.measure(measure_id)
+        page(src, "measure.md.j2", record=record, chart=pictures.measure_chart(record, views, urls, src))
     page(paths.CONTESTED, "contested.md.j2")
     pages[paths.FEED] = feed.atom(entries, urls, site)
     pages[paths.EXPORT] = export.export(entries, urls, site)

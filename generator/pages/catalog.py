@@ -38,6 +38,11 @@ class FrontHistory:
     def latest(self) -> Front:
         return self.appearances[0][1]
 
+    @property
+    def places(self) -> list[str]:
+        """The ids of the places the front runs through, in any briefing, newest first."""
+        return list(dict.fromkeys(place_id for _, front in self.appearances for place_id in front.places))
+
 
 @dataclass
 class QuestionHistory:

@@ -26,7 +26,7 @@ FORMAT = "briefing-site/annotations"
 #: its briefing may hold `sources` where version 1 always held `source`.
 #: 3: a briefing may hold `places` and `measures`; a claim's `claimant` is a list of ids
 #: (version 2 held one id), and a claim may hold `contradicts`, `places` and `figures`;
-#: fronts, questions and events may hold `places`; an actor holds `anonymous`.
+#: fronts, questions and events may hold `places`, and events `fronts`; an actor holds `anonymous`.
 VERSION = 3
 
 

@@ -1,0 +1,109 @@
+"""The pages' pictures: their data turned into the drawing layer's input (generator/draw).
+
+Each function returns the picture's markup, or None when there is nothing to draw (a
+briefing with no coordinates gets no map and no empty frame). Links in the pictures are
+relative to the page that shows them, as every link on a page is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import cast
+
+from markupsafe import Markup
+
+from generator.draw import FigurePoint, MapPlace, TimelineEvent, TrendMark, figure_chart, locator_map, span
+from generator.draw import timeline_chart as draw_timeline
+from generator.draw import trend_row as draw_trend_row
+from generator.draw.locator import Precision
+from generator.draw.trend import Trend
+from generator.load.project import Entry
+from generator.model.schema import Event, Place
+from generator.pages import anchors, paths
+from generator.pages.catalog import Catalog, FrontHistory, MeasureRecord
+from generator.pages.urls import Urls
+from generator.pages.views import BriefingView
+
+#: The timeline's lane for events that name no front.
+NO_FRONT = "No front named"
+#: How many of the newest events the timeline's picture shows; the list below it has them all.
+TIMELINE_EVENTS = 200
+
+
+def _markup(svg: str | None) -> Markup | None:
+    # The drawing layer escapes every text it places.
+    return None if svg is None else Markup(svg)
+
+
+def _map(places: Iterable[Place], urls: Urls, src: str, title: str) -> Markup | None:
+    marks = [
+        MapPlace(
+            place.id,
+            place.name,
+            place.lat,
+            place.lon,
+            cast(Precision, str(place.precision)),
+            urls.link(src, paths.PLACES, anchors.place(place.id)),
+        )
+        for place in places
+        if place.located
+    ]
+    return _markup(locator_map(marks, title=title)) if marks else None
+
+
+def briefing_map(view: BriefingView, src: str) -> Markup | None:
+    """The places of one briefing."""
+    return _map(view.briefing.places, view.urls, src, f"Map of the places in “{view.briefing.title}”")
+
+
+def front_map(history: FrontHistory, catalog: Catalog, urls: Urls, src: str) -> Markup | None:
+    """The places of a front across the archive, each as the newest briefing has it."""
+    places = [catalog.places[place_id].latest for place_id in history.places]
+    return _map(places, urls, src, f"Map of the places of the front “{history.latest.name}”")
+
+
+def places_map(catalog: Catalog, urls: Urls, src: str) -> Markup | None:
+    """Every place of the archive."""
+    return _map((record.latest for record in catalog.places.values()), urls, src, "Map of every place the briefings name")
+
+
+def trend_row(history: FrontHistory, views: Mapping[str, BriefingView], urls: Urls, src: str) -> Markup | None:
+    """The front's trend in each briefing that covers it, oldest first."""
+    marks = [
+        TrendMark(
+            entry.briefing.date,
+            entry.briefing.title,
+            cast(Trend, str(front.trend)),
+            urls.link(src, views[entry.id].page, anchors.front(front.id)),
+        )
+        for entry, front in reversed(history.appearances)
+    ]
+    return _markup(draw_trend_row(marks, title=f"The trend of “{history.latest.name}”, briefing by briefing"))
+
+
+def measure_chart(record: MeasureRecord, views: Mapping[str, BriefingView], urls: Urls, src: str) -> Markup | None:
+    """A measure's figures over time, by who gave them."""
+    points = []
+    for entry, claim, figure in record.over_time():
+        view = views[entry.id]
+        given = " and ".join(view.actors[actor].name for actor in claim.claimant)
+        href = urls.link(src, view.page, anchors.claim(claim.id))
+        points.append(FigurePoint(entry.briefing.date, given, figure.value, figure.min, figure.max, figure.approx, href))
+    measure = record.latest
+    return _markup(figure_chart(points, title=f"{measure.name}, figure by figure", unit=measure.unit))
+
+
+def timeline_chart(
+    events: Iterable[tuple[Entry, Event]], views: Mapping[str, BriefingView], urls: Urls, src: str
+) -> Markup | None:
+    """Events on a time axis, a lane for each front they name, each linked to its entry on
+    the timeline page; the newest TIMELINE_EVENTS of them."""
+    marks = []
+    for entry, event in list(events)[:TIMELINE_EVENTS]:
+        view = views[entry.id]
+        start, end = span(event.date)
+        fronts = [view.fronts[front_id].name for front_id in event.fronts] or [NO_FRONT]
+        href = urls.link(src, paths.TIMELINE, anchors.event(event.id))
+        for front in fronts:
+            marks.append(TimelineEvent(event.id, event.what, front, start, end, href))
+    return _markup(draw_timeline(marks, title="Events on a time axis, by front")) if marks else None
