@@ -147,19 +147,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         if self.preview is not None:
             markdown = {f.src_uri: f.content_string for f in pages}
             self.preview.plan(markdown, list(files), config.config_file_path, self.search_engine)
+        for file in generated:
+            files.append(file)
+        self.generated = {f.src_uri for f in generated}
+        used = self._add_readers(files, config, nav_titles(config.nav))
+        if config.nav is None:
+            not_own = self.generated | set(used.values())
+            own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in not_own]
+            config.nav = readers.default_nav(own, used)
         converter = Converter(config.markdown_extensions, config.mdx_configs)
         titles = nav_titles(config.nav)
         for file in pages:
             reused = self.preview is not None and self.preview.reused(file.src_uri)
             (ReusedPage if reused else GeneratedPage)(titles.get(file.src_uri), file, config, converter)
-        for file in generated:
-            files.append(file)
-        self.generated = {f.src_uri for f in generated}
-        used = self._add_readers(files, config, titles)
-        if config.nav is None:
-            not_own = self.generated | set(used.values())
-            own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in not_own]
-            config.nav = readers.default_nav(own, used)
         existing = {f.dest_uri for f in files}
         for page, address in dead_links({f.src_uri: (f.url, f.content_string) for f in pages}, existing):
             log.warning("%s: the generated page links to %s, which is not in the site; %s", page, address, _DEAD_EXPECTED)
