@@ -13,7 +13,20 @@ import pytest
 from .conftest import REPO
 from .test_site import build_site
 
-READERS_TABS = ["Briefings", "Fronts", "Questions", "Claims", "Figures", "Timeline", "Places", "Actors", "Sources", "Method", "Data", "Writing briefings"]
+READERS_TABS = [
+    "Briefings",
+    "Fronts",
+    "Questions",
+    "Claims",
+    "Figures",
+    "Timeline",
+    "Places",
+    "Actors",
+    "Sources",
+    "Method",
+    "Data",
+    "Writing briefings",
+]
 
 
 def test_the_tabs_are_the_readers_and_the_performance_page_is_in_the_data_tab(
