@@ -59,7 +59,9 @@ def test_the_briefing_page_maps_its_places_with_their_names_beside(shipped: dict
     ]
     assert re.search(r'<a [^>]*href="../../places/#place-snagos"', svg)
     caption = (
-        page[page.index('<figure data-search-exclude class="bf-picture bf-locator">') :].split("<figcaption>", 1)[1].split("</figcaption>", 1)[0]
+        page[page.index('<figure data-search-exclude class="bf-picture bf-locator">') :]
+        .split("<figcaption>", 1)[1]
+        .split("</figcaption>", 1)[0]
     )
     assert caption.startswith(
         'The places this briefing names: <a href="../../places/#place-kursk-region">Kursk region</a> (region), '

@@ -130,8 +130,7 @@ FAULT_MESSAGES: dict[Fault, Callable[[dict[str, Any], Any], str]] = {
         "missing required key 'sources'; expected a list of the source texts the briefing annotates (or one 'source')"
     ),
     Fault.FIGURE_FORM: lambda ctx, _: (
-        f"{ctx['wrong']}; expected either value (one number) or min and max (a range, or one of them for"
-        " 'at least' or 'up to')"
+        f"{ctx['wrong']}; expected either value (one number) or min and max (a range, or one of them for 'at least' or 'up to')"
     ),
     Fault.RANGE_INVERTED: lambda ctx, _: f"max {ctx['high']} is below min {ctx['low']}; expected max at least min",
     Fault.SELF_CONTRADICTION: lambda ctx, _: (
