@@ -615,7 +615,7 @@ def test_a_briefing_prints_its_text_alone_on_a_few_pages(browser: Any, sourced_u
     assert "Kursk: Russia counterattacks as it closes on Pokrovsk" in flat
     assert re.search(r"EVIDENCE 1 15 19 25 27\b", flat)  # the bottom line's evidence numbers
     assert SOURCE_URL in "".join(text.split())  # the source, with its address, in the Source list at the end
-    assert flat.rindex("The Example Herald") > flat.index("Source Read the full source text")
+    assert flat.rindex("The Example Herald") > flat.index("Source Every statement above links to the passages")
     for absent in (
         "Situation briefings",
         "Table of contents",
