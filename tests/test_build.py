@@ -20,7 +20,7 @@ def test_workers_give_the_pages_one_process_gives(several: Path, monkeypatch: py
     parallel = pipeline.build(Project(several), Urls(), executor=pipeline.processes(2)).pages
     assert list(parallel) == list(serial)
     assert parallel == serial
-    assert len(serial) == 2 * 6 + 12  # six briefings' own pages, then the site's pages and files
+    assert len(serial) == 2 * 6 + 18  # six briefings' own pages, then the site's pages (two measures) and files
     assert serial["briefings/update-3/index.md"].count("## What changed") == 1
 
 
