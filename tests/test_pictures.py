@@ -143,3 +143,26 @@ def test_a_place_off_every_border_still_draws(tmp_path: Path) -> None:
     (tmp_path / "briefings" / "valid.yml").write_text(text, encoding="utf-8")
     [svg] = _svgs(build(Project(tmp_path), Urls(), executor=serial).pages["briefings/valid/index.md"])
     assert 'data-place="mid-atlantic"' in svg
+
+
+def test_a_long_archive_draws_only_the_newest_and_says_so(tmp_path: Path) -> None:
+    from generator.pages import pictures
+    from generator.pages.catalog import build_catalog
+    from generator.pages.views import BriefingView
+    from generator.pipeline import load
+
+    shutil.copytree(CASES / "seeds", tmp_path / "seeds")
+    shutil.copytree(CASES / "figures", tmp_path / "briefings")
+    entries = load(Project(tmp_path))
+    catalog = build_catalog(entries)
+    urls = Urls()
+    views = {entry.id: BriefingView(entry, urls) for entry in entries}
+    history = catalog.fronts["kursk"]
+    history.appearances = history.appearances * 40  # 80 briefings on the front
+    row = str(pictures.trend_row(history, views, urls, "fronts/kursk/index.md"))
+    assert row.count("data-trend=") == pictures.TREND_MARKS
+    record = catalog.measures["casualties"]
+    record.figures = record.figures * 100  # 400 figures
+    chart = str(pictures.measure_chart(record, views, urls, "figures/casualties/index.md"))
+    assert len(re.findall(r"<[a-z]+ [^>]*data-value=", chart)) == pictures.CHART_FIGURES
+    assert len(chart.encode()) < LIMIT

@@ -71,7 +71,8 @@ def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE) -> d
     catalog = build_catalog(entries)
     views = {entry.id: BriefingView(entry, urls) for entry in entries}
     pages: dict[str, str] = {}
-    page = _renderer(urls, pages, {"catalog": catalog, "views": views, "statuses": list(ClaimStatus)})
+    common = {"catalog": catalog, "views": views, "statuses": list(ClaimStatus), "shown": pictures.SHOWN}
+    page = _renderer(urls, pages, common)
     page(paths.HOME, "home.md.j2")
     page(paths.FRONTS, "fronts.md.j2")
     for front_id, history in catalog.fronts.items():

@@ -28,6 +28,14 @@ from generator.pages.views import BriefingView
 NO_FRONT = "No front named"
 #: How many of the newest events the timeline's picture shows; the list below it has them all.
 TIMELINE_EVENTS = 200
+#: How many of the newest briefings on a front its trend row shows; the list below has them all.
+TREND_MARKS = 60
+#: How many of the newest figures a measure's chart shows; the table below has them all.
+CHART_FIGURES = 200
+#: How many places the Places page's map shows: those the most briefings name.
+MAP_PLACES = 300
+#: The limits above, by picture, for the captions that say what a picture leaves out.
+SHOWN = {"timeline": TIMELINE_EVENTS, "trend": TREND_MARKS, "chart": CHART_FIGURES, "places": MAP_PLACES}
 
 
 def _markup(svg: str | None) -> Markup | None:
@@ -63,8 +71,15 @@ def front_map(history: FrontHistory, catalog: Catalog, urls: Urls, src: str) -> 
 
 
 def places_map(catalog: Catalog, urls: Urls, src: str) -> Markup | None:
-    """Every place of the archive."""
-    return _map((record.latest for record in catalog.places.values()), urls, src, "Map of every place the briefings name")
+    """The places of the archive, up to MAP_PLACES of those the most briefings name."""
+    located = [record for record in catalog.places.values() if record.latest.located]
+    shown = sorted(located, key=lambda record: -len(record.briefings))[:MAP_PLACES]
+    title = (
+        "Map of every place the briefings name"
+        if len(shown) == len(located)
+        else f"Map of the {len(shown)} places the most briefings name"
+    )
+    return _map((record.latest for record in shown), urls, src, title)
 
 
 def trend_row(history: FrontHistory, views: Mapping[str, BriefingView], urls: Urls, src: str) -> Markup | None:
@@ -76,7 +91,7 @@ def trend_row(history: FrontHistory, views: Mapping[str, BriefingView], urls: Ur
             cast(Trend, str(front.trend)),
             urls.link(src, views[entry.id].page, anchors.front(front.id)),
         )
-        for entry, front in reversed(history.appearances)
+        for entry, front in reversed(history.appearances[:TREND_MARKS])
     ]
     return _markup(draw_trend_row(marks, title=f"The trend of “{history.latest.name}”, briefing by briefing"))
 
@@ -84,7 +99,7 @@ def trend_row(history: FrontHistory, views: Mapping[str, BriefingView], urls: Ur
 def measure_chart(record: MeasureRecord, views: Mapping[str, BriefingView], urls: Urls, src: str) -> Markup | None:
     """A measure's figures over time, by who gave them."""
     points = []
-    for entry, claim, figure in record.over_time():
+    for entry, claim, figure in record.over_time()[-CHART_FIGURES:]:
         view = views[entry.id]
         given = " and ".join(view.actors[actor].name for actor in claim.claimant)
         href = urls.link(src, view.page, anchors.claim(claim.id))
