@@ -226,7 +226,8 @@ def desk_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.mark.parametrize(
-    "path", ["briefings/multi/", "briefings/multi/sources/courier/", "briefings/late/", "sources/", "contested/", "places/"]
+    "path",
+    ["briefings/multi/", "briefings/multi/sources/courier/", "briefings/late/", "sources/", "contested/", "places/", "timeline/"],
 )
 @pytest.mark.parametrize(("scheme", "viewport"), [("light", DESKTOP), ("dark", DESKTOP), ("light", PHONE)])
 def test_a_desks_pages_of_many_sources_and_figures_render_clean_and_accessible(

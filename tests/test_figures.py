@@ -71,7 +71,12 @@ def test_an_unnamed_source_is_said_to_be_one_wherever_it_claims(pages: dict[str,
     page = pages["briefings/late/index.md"]
     assert page.count(marker) == 2  # the key figures, and the claim
     assert 'A hospital source <span class="bf-anon">(unnamed source)</span>' in pages["figures/casualties/index.md"]
-    assert '<a href="#claimant-hospital-source">A hospital source</a>' in pages["claims.md"]
+    assert (
+        '<a href="#claimant-hospital-source">A hospital source</a> <span class="bf-anon">(unnamed source)</span></th>'
+        in pages["claims.md"]
+    )
+    assert '<h2>A hospital source <span class="bf-anon">(unnamed source)</span></h2>' in pages["claims.md"]
+    assert '<h2>A hospital source <span class="bf-anon">(unnamed source)</span></h2>' in pages["actors.md"]
     reviews = json.loads(re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)[0])
     [few] = [r for r in reviews if r["url"].endswith("#claim-few-losses")]
     assert few["itemReviewed"]["author"] == {"@type": "Person", "name": "A hospital source", "description": "An unnamed source."}

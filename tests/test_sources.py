@@ -168,6 +168,12 @@ def test_the_pages_name_each_source_and_each_annotation_targets_its_own(case_pro
     assert targets["ev-load-test-again"]["selector"]["suffix"] == " on Wednesday night. Heavy lorri"
     reviews = json.loads(re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)[0])
     assert reviews[0]["itemReviewed"]["appearance"] == {"@type": "CreativeWork", "url": "https://wire.example.org/dunmore-bridge"}
+    # The feed links each source that has an address, as related to the briefing.
+    assert (
+        '<link href="https://wire.example.org/dunmore-bridge" rel="related" type="text/html" title="Example Wire"/>'
+        in pages["feed.xml"]
+    )
+    assert pages["feed.xml"].count('rel="related"') == 1
     exported = json.loads(pages["briefings.json"])["briefings"][0]["sources"]
     assert [(s["id"], s["path"], sorted(s["spans"])) for s in exported] == [
         ("wire", "seeds/wire-bridge.txt", ["load-test", "lorries", "reopened"]),

@@ -6,6 +6,7 @@ import datetime
 import uuid
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from generator.load.project import Entry
 from generator.pages import paths
@@ -50,4 +51,27 @@ def atom(entries: list[Entry], urls: Urls, site: Site) -> str:
         item.summary(briefing.bottom_line.text)
         for front in briefing.fronts:
             item.category(term=front.id, label=front.name)
-    return str(feed.atom_str(pretty=True).decode("utf-8"))
+    return _with_sources(feed.atom_str(pretty=True), entries[:FEED_SIZE])
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _with_sources(document: bytes, entries: list[Entry]) -> str:
+    """The feed with, in each entry, a `related` link to each source it quotes that has an
+    address: where a reader can check it.
+
+    Added to feedgen's output rather than through it: feedgen writes an entry's links
+    without their `rel`, which would make a source the entry's `alternate`.
+    """
+    root = etree.fromstring(document)
+    for element, entry in zip(root.iter(f"{ATOM}entry"), entries, strict=True):
+        after = element.find(f"{ATOM}link")
+        assert after is not None  # every entry has its page's link
+        for source in reversed(entry.briefing.texts):
+            if source.url:
+                link = etree.Element(f"{ATOM}link", href=source.url, rel="related", type="text/html")
+                link.set("title", source.headline or source.outlet or source.url)
+                link.tail = after.tail
+                after.addnext(link)
+    return str(etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode("utf-8"))
