@@ -108,6 +108,8 @@ class PlaceRecord:
     claims: list[tuple[Entry, Claim]] = field(default_factory=list)
     questions: list[tuple[Entry, Question]] = field(default_factory=list)
     events: list[tuple[Entry, Event]] = field(default_factory=list)
+    #: (kind, id) of what is listed above.
+    seen: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     @property
     def latest(self) -> Place:
@@ -154,6 +156,7 @@ class Catalog:
     measures: dict[str, MeasureRecord] = field(default_factory=dict)  # by id, sorted by name
     #: Every pair of claims that contradict each other, with the briefing that says so.
     contested: list[tuple[Entry, Claim, Claim]] = field(default_factory=list)
+    contested_pairs: set[frozenset[str]] = field(default_factory=set, repr=False)
 
     def timeline(self) -> list[tuple[str, list[tuple[Entry, Event]]]]:
         """Events newest first, by month (or by year, for events dated only by year)."""
@@ -279,11 +282,12 @@ def _add_places(records: dict[str, PlaceRecord], entry: Entry) -> None:
     for kind, items in named:
         for item in items:
             for place_id in dict.fromkeys(item.places):
-                listed = getattr(records[place_id], kind)
+                record = records[place_id]
                 # The same id across briefings is the same front, claim, question or event:
                 # listed once, as the newest briefing (the first to come) has it.
-                if all(other.id != item.id for _, other in listed):
-                    listed.append((entry, item))
+                if (kind, item.id) not in record.seen:
+                    record.seen.add((kind, item.id))
+                    getattr(record, kind).append((entry, item))
 
 
 def _add_figures(catalog: Catalog, entry: Entry) -> None:
@@ -291,12 +295,13 @@ def _add_figures(catalog: Catalog, entry: Entry) -> None:
     for measure in briefing.measures:
         catalog.measures.setdefault(measure.id, MeasureRecord(measure.id)).records.append((entry, measure))
     by_id = {claim.id: claim for claim in briefing.claims}
-    pairs: set[tuple[str, str]] = set()
     for claim in briefing.claims:
         for figure in claim.figures:
             catalog.measures[figure.measure].figures.append((entry, claim, figure))
         for other in claim.contradicts:
-            pair = (claim.id, other)
-            if pair[::-1] not in pairs and pair not in pairs:
-                pairs.add(pair)
+            # A claim keeps its id across briefings: a pair is listed once, as the newest
+            # briefing that says so has it.
+            pair = frozenset((claim.id, other))
+            if pair not in catalog.contested_pairs:
+                catalog.contested_pairs.add(pair)
                 catalog.contested.append((entry, claim, by_id[other]))
