@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -98,7 +99,13 @@ def timed_zensical(project: Path) -> float | None:
     return time.perf_counter() - start
 
 
-def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
+def pictures_bytes(page: Path) -> int:
+    """The bytes of the inline SVG pictures in a page."""
+    html = page.read_text(encoding="utf-8")
+    return sum(len(svg.encode()) for svg in re.findall(r"<svg .*?</svg>", html, re.DOTALL))
+
+
+def measure(n: int, runs: int, work: Path, zensical: bool = True) -> dict[str, Any]:
     root = work / f"n{n}"
     if not (root / ".complete").exists():
         synthesise(root, n)
@@ -122,8 +129,8 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
     gen_s = statistics.median(generation)
     full_s = statistics.median(t for t, _, _ in full)
     base_s = statistics.median(t for t, _, _ in base)
-    zensical = [timed_zensical(plain) for _ in range(runs)]
-    zensical_s = statistics.median(zensical) if None not in zensical else None  # type: ignore[type-var]
+    timed = [timed_zensical(plain) for _ in range(runs)] if zensical else [None]
+    zensical_s = statistics.median(timed) if None not in timed else None  # type: ignore[type-var]
     return {
         "n": n,
         "runs": runs,
@@ -138,6 +145,8 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
         "baseline_rss_mb": round(max(r for _, r, _ in base) / 2**20),
         "first_page_kb": round(first.stat().st_size / 1000, 1),
         "last_page_kb": round(last.stat().st_size / 1000, 1),
+        # What the pictures (the map) add to a briefing page: the page without them weighs the difference.
+        "last_page_pictures_kb": round(pictures_bytes(last) / 1000, 1),
         "search_engine": engine,
         "search_files_mb": round(index_bytes / 1e6, 2),
         "first_result_gzip_kb": search["gzip_kb"],
@@ -149,7 +158,7 @@ def measure(n: int, runs: int, work: Path) -> dict[str, Any]:
 def table(results: list[dict[str, Any]]) -> str:
     cols = [("N", "n"), ("generate s", "generate_s"), ("briefings/s", "briefings_per_s"), ("full build s", "full_build_s"),
             ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("zensical s", "zensical_build_s"), ("peak RSS MB", "peak_rss_mb"), ("worker RSS MB", "worker_rss_mb"), ("baseline RSS MB", "baseline_rss_mb"),
-            ("first page KB", "first_page_kb"), ("last page KB", "last_page_kb"), ("search", "search_engine"),
+            ("first page KB", "first_page_kb"), ("last page KB", "last_page_kb"), ("of which pictures KB", "last_page_pictures_kb"), ("search", "search_engine"),
             ("search files MB", "search_files_mb"), ("KB gz to first result", "first_result_gzip_kb")]  # fmt: skip
     lines = ["| " + " | ".join(c for c, _ in cols) + " |", "|" + "---|" * len(cols)]
     lines += ["| " + " | ".join(str(r[k]) for _, k in cols) + " |" for r in results]
@@ -165,11 +174,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-bench"), help="where corpora and sites are written")
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    parser.add_argument("--no-zensical", action="store_true", help="skip the Zensical build (minutes at 4,000 briefings)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     results = []
     for n in args.sizes:
-        results.append(measure(n, args.runs, args.work))
+        results.append(measure(n, args.runs, args.work, zensical=not args.no_zensical))
         print(json.dumps(results[-1]), flush=True)
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
     args.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n", encoding="utf-8")

@@ -3,7 +3,8 @@
 Deterministic for a given N: the same corpus every run. Each source is about 4 KB of
 news-like prose; each briefing draws 3 fronts from a shared pool of 12 (so front pages
 aggregate many briefings), names 6 actors from a pool of 20, and carries 4 stakes,
-5 questions, 6 claims and 12 evidence passages, all of which validate.
+5 questions, 6 claims (two with figures, one contradicting another) and 12 evidence
+passages, and names 3 places with coordinates, all of which validate.
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ ACTORS = [
 ]  # fmt: skip
 PLACES = ["Sudzha", "Snagos", "Pokrovsk", "Vovchansk", "Kupiansk", "Toretsk", "Kurakhove", "Velyka Novosilka",
           "Huliaipole", "Robotyne", "Kherson", "Odesa", "Sevastopol", "Belgorod", "Bryansk", "Donetsk"]  # fmt: skip
+#: Rough coordinates (WGS 84) of the places the sources name, for the maps.
+COORDINATES = {
+    "Sudzha": (51.19, 35.27), "Snagos": (51.32, 34.89), "Pokrovsk": (48.28, 37.18), "Vovchansk": (50.29, 36.94),
+    "Kupiansk": (49.71, 37.61), "Toretsk": (48.4, 37.85), "Kurakhove": (47.98, 37.28), "Velyka Novosilka": (47.84, 36.83),
+    "Huliaipole": (47.66, 36.26), "Robotyne": (47.45, 35.84), "Kherson": (46.64, 32.61), "Odesa": (46.48, 30.72),
+    "Sevastopol": (44.62, 33.53), "Belgorod": (50.6, 36.59), "Bryansk": (53.24, 34.36), "Donetsk": (48.0, 37.8),
+}  # fmt: skip
+MEASURES = [("casualties", "Casualties reported", "people"), ("settlements", "Settlements taken", "settlements"),
+            ("displaced", "People displaced", "people"), ("drones", "Drones shot down", "drones")]  # fmt: skip
 VERBS = ["reported", "claimed", "denied", "confirmed", "announced", "warned", "said", "estimated"]
 NOUNS = ["assault", "counterattack", "drone strike", "artillery barrage", "supply convoy", "river crossing",
          "defensive line", "air raid", "missile strike", "prisoner exchange", "power outage", "troop rotation"]  # fmt: skip
@@ -70,6 +80,8 @@ def synthesise(root: Path, n: int, seed: int = 2024) -> Path:
         evidence = [{"id": f"e{k}", "exact": sentences[s]} for k, s in enumerate(quoted)]
         fronts = rng.sample(FRONTS, 3)
         actors = rng.sample(ACTORS, 6)
+        named = rng.sample(sorted(COORDINATES), 3)
+        measures = rng.sample(MEASURES, 2)
         ev = lambda k: [f"e{k % 12}", f"e{(k + 5) % 12}"]  # noqa: E731 - every passage gets cited below
         briefing = {
             "title": f"Situation report {i}: {fronts[0][1]} and {fronts[1][1]}",
@@ -79,9 +91,16 @@ def synthesise(root: Path, n: int, seed: int = 2024) -> Path:
             "bottom_line": {"text": " ".join(sentences[quoted[0]].split()[:20]) + ".", "evidence": ["e0"]},
             "takeaways": [{"text": f"Takeaway {t} of report {i}: {' '.join(rng.choice(WORDS) for _ in range(12))}.", "evidence": ev(t)} for t in range(3)],
             "actors": [{"id": a, "name": name, "kind": kind} for a, name, kind in actors],
+            "places": [
+                {"id": place.lower().replace(" ", "-"), "name": place, "kind": "settlement",
+                 "lat": COORDINATES[place][0], "lon": COORDINATES[place][1], "precision": "approximate"}
+                for place in named
+            ],
+            "measures": [{"id": m, "name": name, "unit": unit} for m, name, unit in measures],
             "fronts": [
                 {"id": f, "name": name, "kind": kind, "situation": " ".join(rng.choice(WORDS) for _ in range(30)) + ".",
-                 "trend": rng.choice(["escalating", "stable", "de-escalating"]), "evidence": ev(3 + k)}
+                 "trend": rng.choice(["escalating", "stable", "de-escalating"]),
+                 "places": [named[k].lower().replace(" ", "-")], "evidence": ev(3 + k)}
                 for k, (f, name, kind) in enumerate(fronts)
             ],
             "stakes": [
@@ -101,6 +120,8 @@ def synthesise(root: Path, n: int, seed: int = 2024) -> Path:
             "claims": [
                 {"id": f"c{k}", "claim": " ".join(sentences[quoted[k]].split()[:14]) + ".", "claimant": actors[k % 6][0],
                  "status": rng.choice(["confirmed", "assessed", "claimed", "disputed", "false"]), "fronts": [fronts[k % 3][0]],
+                 **({"figures": [{"measure": measures[k][0], "value": rng.randint(1, 200) * 50, "approx": bool(k)}]} if k < 2 else {}),
+                 **({"contradicts": ["c2"]} if k == 3 else {}),
                  "evidence": [f"e{k}", f"e{k + 6}"]}
                 for k in range(6)
             ],
