@@ -306,7 +306,17 @@ def test_a_place_on_the_ocean_still_draws() -> None:
 
 
 def test_markers_inside_the_view() -> None:
-    cases = [[SUDZHA], [SUDZHA, POKROVSK], europe(60), cluster(), [MapPlace("n", "North", 80.0, 20.0, "exact", "#"), SUDZHA]]
+    poles = [MapPlace("n", "North Pole", 90.0, 0.0, "exact", "#"), MapPlace("s", "South Pole", -90.0, 180.0, "region", "#")]
+    cases = [
+        [SUDZHA],
+        [SUDZHA, POKROVSK],
+        europe(60),
+        cluster(),
+        [MapPlace("n", "North", 80.0, 20.0, "exact", "#"), SUDZHA],
+        poles[:1],  # beyond the projection's edge (82°), a place stands at it
+        poles,
+        [MapPlace("e", "East", 0.0, 180.0, "exact", "#"), MapPlace("w", "West", 0.0, -180.0, "exact", "#")],
+    ]
     for places in cases:
         plan = layout(places)
         assert plan is not None

@@ -17,7 +17,7 @@ from generator.draw.basemap import Basemap, Region, load
 from generator.draw.context import context_text, country_names, region_names, scale_bar
 from generator.draw.geometry import Box, Point, clip_line, clip_rings, simplify, touches
 from generator.draw.labels import FONT, Anchor, Placed, marker_box, place
-from generator.draw.projection import Projection, fit
+from generator.draw.projection import LAT_LIMIT, Projection, fit
 from generator.draw.svg import esc, frame, num, path_d, shorten
 
 Precision = Literal["exact", "approximate", "region"]
@@ -98,7 +98,8 @@ def layout(places: Sequence[MapPlace], *, width: float = WIDTH, basemap: Basemap
     projection = fit(extent, width)  # type: ignore[arg-type]
     markers = []
     for p in chosen:
-        x, y = projection(p.lon, p.lat)  # type: ignore[arg-type]
+        # The projection stops short of the poles (LAT_LIMIT): a place beyond stands at its edge.
+        x, y = projection(p.lon, max(-LAT_LIMIT, min(LAT_LIMIT, p.lat)))  # type: ignore[arg-type,type-var]
         markers.append(Marker(p, x, y, RADIUS[p.precision], areas[p]))
     # Top to bottom, then left to right: a stable order that labels a cluster from its edge.
     markers.sort(key=lambda m: (round(m.y, 1), round(m.x, 1), m.place.id))

@@ -70,7 +70,7 @@ def fit(points: Sequence[tuple[float, float]], width: float) -> Projection:
     span_x = (max(lons) - min(lons)) * k * (1 + 2 * PAD)
     span_y = (max(lats) - min(lats)) * (1 + 2 * PAD)
     span_x, span_y = max(span_x, min_span), max(span_y, min_span)
-    span_y = min(max(span_y, span_x * MIN_ASPECT), 2 * LAT_LIMIT)
+    span_y = min(max(span_y, span_x * MIN_ASPECT), 2 * LAT_LIMIT * (1 + 2 * PAD))
     span_x = max(span_x, span_y / MAX_ASPECT)
     scale = width / span_x
     height = round(span_y * scale)
