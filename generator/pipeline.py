@@ -29,7 +29,7 @@ from typing import Protocol, TypeVar
 
 from generator.cache import Cache, Loaded, digest, file_digest
 from generator.errors import Invalid, Problem
-from generator.load.project import Entry, Project, check_follows
+from generator.load.project import Entry, Project, check_follows, check_units
 from generator.pages.assemble import briefing_pages, site_pages
 from generator.pages.site import DEFAULT_SITE, Site
 from generator.pages.urls import Urls
@@ -234,7 +234,8 @@ def _load(run: Executor, files: list[Path], problems: list[Problem], reused: dic
             loaded.append(result)
             cache.remember(path, result)
     if not problems:
-        problems = check_follows([item.header for item in loaded])
+        headers = [item.header for item in loaded]
+        problems = check_follows(headers) + check_units(headers)
     if problems:
         raise Invalid(problems)
     return sorted(loaded, key=lambda item: item.header.order)

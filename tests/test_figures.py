@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import Invalid
 from generator.load.project import Project
 from generator.pages.site import Site
 from generator.pages.urls import Urls
 from generator.pipeline import build, serial
 
-from .conftest import CASES
+from .conftest import CASES, line_of
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +197,25 @@ def test_the_export_carries_places_measures_and_figures(pages: dict[str, str]) -
     }
     assert late["claims"][0]["claimant"] == ["kartapolov", "russian-military"]
     assert late["claims"][0]["figures"] == [{"measure": "settlements-retaken", "value": 10, "approx": True}]
+
+
+def test_a_measure_keeps_its_unit_across_briefings(tmp_path: Path) -> None:
+    shutil.copytree(CASES / "seeds", tmp_path / "seeds")
+    shutil.copytree(CASES / "figures", tmp_path / "briefings")
+    late = tmp_path / "briefings" / "late.yml"
+    text = late.read_text(encoding="utf-8").replace(
+        "name: Ukrainian casualties, unit: people}", "name: Ukrainian casualties, unit: soldiers}"
+    )
+    late.write_text(text, encoding="utf-8")
+    with pytest.raises(Invalid) as raised:
+        build(Project(tmp_path), Urls(), executor=serial)
+    early = (CASES / "figures" / "early.yml").read_text(encoding="utf-8")
+    at, first = (
+        line_of(text, "  - {id: casualties, name: Ukrainian casualties, unit: soldiers}"),
+        line_of(early, "  - {id: casualties, name: Ukrainian casualties, unit: people}"),
+    )
+    assert [str(p) for p in raised.value.problems] == [
+        f"briefings/late.yml:{at}:56: measures[1].unit: 'soldiers' is not the unit 'people' that briefings/early.yml"
+        f" (line {first}) gives the measure 'casualties'; expected one unit for a measure across briefings, as the same"
+        " id is one series (or another id for another series)"
+    ]

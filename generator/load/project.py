@@ -41,6 +41,8 @@ class Header:
     #: Where `follows` stands in the file (line, column), for messages about the briefing it names.
     follows_at: tuple[int | None, int | None] | None
     passages: int
+    #: Each measure's id and unit, with where its unit stands (line, column).
+    units: tuple[tuple[str, str, int | None, int | None], ...] = ()
 
     @property
     def order(self) -> tuple[int, str]:
@@ -72,6 +74,8 @@ class Entry:
     copies: tuple[SourceCopy, ...]
     #: Where `follows` stands in the file (line, column), for messages about the briefing it names.
     follows_at: tuple[int | None, int | None] | None = None
+    #: Where each measure's unit stands (line, column), in the order of `measures`.
+    units_at: tuple[tuple[int | None, int | None], ...] = ()
 
     @property
     def source_path(self) -> str:
@@ -86,7 +90,8 @@ class Entry:
     @property
     def header(self) -> Header:
         briefing = self.briefing
-        return Header(self.id, self.path, briefing.date, briefing.follows, self.follows_at, len(briefing.evidence))
+        units = tuple((m.id, m.unit, *at) for m, at in zip(briefing.measures, self.units_at, strict=True))
+        return Header(self.id, self.path, briefing.date, briefing.follows, self.follows_at, len(briefing.evidence), units)
 
 
 @dataclass
@@ -199,7 +204,8 @@ class Project:
             folded, shown = texts[listed.id]
             own = {e.id: spans[e.id] for e in briefing.evidence if briefing.source_of(e) == listed.id}
             copies.append(SourceCopy(listed.id, shown, folded.text, own, folded.sha256))
-        return Entry(briefing_id, display, briefing, tuple(copies), follows_at), []
+        units_at = tuple(doc.position(("measures", index, "unit")) for index in range(len(briefing.measures)))
+        return Entry(briefing_id, display, briefing, tuple(copies), follows_at, units_at), []
 
     def seed_display(self, name: str) -> str:
         return f"{self.seeds_dir}/{name}"
@@ -270,6 +276,33 @@ def check_follows(headers: list[Header]) -> list[Problem]:
                 continue
             message = f"follows: {' → '.join([*chain, header.id])} goes round in a circle; expected a chain that ends at a first briefing"
         problems.append(Problem(header.path, line, column, message))
+    return problems
+
+
+def check_units(headers: list[Header]) -> list[Problem]:
+    """A measure keeps its unit across briefings: the same id is one series, and a series
+    of people and of kilometres cannot share an axis. The oldest briefing that gives the
+    measure sets its unit; a later one that gives another is refused at that unit."""
+    first: dict[str, tuple[str, Header, int | None]] = {}
+    problems = []
+    for header in sorted(headers, key=lambda h: (h.date, h.id)):
+        for measure_id, unit, line, column in header.units:
+            if measure_id not in first:
+                first[measure_id] = (unit, header, line)
+                continue
+            known, where, at = first[measure_id]
+            if unit != known:
+                index = [u[0] for u in header.units].index(measure_id)
+                problems.append(
+                    Problem(
+                        header.path,
+                        line,
+                        column,
+                        f"measures[{index}].unit: {unit!r} is not the unit {known!r} that {where.path} (line {at}) gives"
+                        f" the measure {measure_id!r}; expected one unit for a measure across briefings, as the same id is"
+                        " one series (or another id for another series)",
+                    )
+                )
     return problems
 
 
