@@ -40,6 +40,7 @@ from generator.draw.labels import marker_box
 from generator.draw.svg import esc, num
 
 from .conftest import REPO
+from .test_browser import ARTIFACTS, CHROMIUM, FLAGS
 
 SVG = "{http://www.w3.org/2000/svg}"
 LIMIT = 150_000
@@ -486,17 +487,6 @@ def test_colours_pass_aa(scheme: str) -> None:
 
 
 # --- in a browser -----------------------------------------------------------------------
-
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
 def gallery() -> str:

@@ -61,20 +61,23 @@ def date_ticks(start: dt.date, end: dt.date, count: int = 6) -> list[tuple[dt.da
     return [(dt.date(y, 1, 1), str(y)) for y in range(first, end.year + 1, step)]
 
 
+#: The months' names, as readers write them.
+FULL_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def long_date(d: dt.date) -> str:
     """`d` as readers say it: 3 March 2026."""
-    full = (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    )
-    return f"{d.day} {full[d.month - 1]} {d.year}"
+    return f"{d.day} {FULL_MONTHS[d.month - 1]} {d.year}"

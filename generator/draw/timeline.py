@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.draw.axes import date_ticks, long_date
+from generator.draw.axes import FULL_MONTHS, date_ticks, long_date
 from generator.draw.svg import esc, frame, num, shorten, text_width
 
 WIDTH = 400.0
@@ -22,20 +22,6 @@ LANE_PAD = 9.0
 AXIS = 30.0
 LANES = 6  # colours before they repeat; lanes are told apart by position and label first
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-FULL_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)

@@ -54,14 +54,24 @@
         if (none) none.hidden = visible(block);
       });
       count.textContent = shown + " of " + questions.length + " questions shown";
-      var address = new URL(window.location.href);
-      Object.keys(fields).forEach(function (name) {
-        if (fields[name].value) address.searchParams.set(name, fields[name].value);
-        else address.searchParams.delete(name);
-      });
-      window.history.replaceState(window.history.state, "", address.href);
+      remember(fields);
     }
 
+    listen(form, apply);
+  }
+
+  // The form's choices in the address, so that what it shows can be linked to.
+  function remember(fields) {
+    var address = new URL(window.location.href);
+    Object.keys(fields).forEach(function (name) {
+      if (fields[name].value) address.searchParams.set(name, fields[name].value);
+      else address.searchParams.delete(name);
+    });
+    window.history.replaceState(window.history.state, "", address.href);
+  }
+
+  // Apply a form's choices now and on every change; it is shown once it works.
+  function listen(form, apply) {
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -97,18 +107,10 @@
           list.appendChild(item);
         });
       });
-      var address = new URL(window.location.href);
-      if (field.value) address.searchParams.set("order", field.value);
-      else address.searchParams.delete("order");
-      window.history.replaceState(window.history.state, "", address.href);
+      remember({ order: field });
     }
 
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-    });
-    apply();
-    form.hidden = false;
+    listen(form, apply);
   }
 
   // Material wraps each plain table in a box that scrolls sideways when the table is too
