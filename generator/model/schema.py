@@ -63,6 +63,7 @@ from generator.model.values import (
     Text,
     Url,
     fault,
+    readable,
 )
 from generator.model.values import Expects as Expects
 from generator.model.values import RefTo as RefTo
@@ -201,7 +202,7 @@ class Figure(Model):
     def _range_in_order(cls, value: float | None, info: ValidationInfo) -> float | None:
         low = info.data.get("min")
         if value is not None and low is not None and low > value:
-            raise fault(Fault.RANGE_INVERTED, "max {high} is below min {low}", high=_number(value), low=_number(low))
+            raise fault(Fault.RANGE_INVERTED, "max {high} is below min {low}", high=readable(value), low=readable(low))
         return value
 
     @model_validator(mode="after")
@@ -212,10 +213,6 @@ class Figure(Model):
         if self.value is None and not ranged:
             raise fault(Fault.FIGURE_FORM, "{wrong}", wrong="neither a value nor a range is given")
         return self
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
 
 
 class Front(Model):

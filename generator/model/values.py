@@ -223,13 +223,24 @@ Longitude = Annotated[
     Field(ge=-180, le=180, allow_inf_nan=False),
     Expects("a longitude in degrees east, from -180 to 180 (WGS 84), such as 35.46"),
 ]
+
+
+def whole(value: float) -> int | float:
+    """A figure as JSON and the pages write it: 10, not 10.0."""
+    return int(value) if value.is_integer() else value
+
+
+def readable(value: float) -> str:
+    """A figure as readers write it: thousands grouped, no trailing `.0` (10,000; 2.5)."""
+    return f"{whole(value):,}"
+
+
 #: A figure counts something: no negative numbers, nothing beyond the format's limit.
 Amount = Annotated[
     float,
     Strict(),
     Field(ge=0, le=limits.FIGURE_MAX, allow_inf_nan=False),
-    # 10 stays 10 in the export, not 10.0.
-    PlainSerializer(lambda value: int(value) if value.is_integer() else value, return_type=int | float),
+    PlainSerializer(whole, return_type=int | float),
     Expects(f"a number from 0 to {limits.FIGURE_MAX:,}, such as 10000 or 2.5"),
 ]
 Language = Annotated[

@@ -87,8 +87,10 @@ def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE) -> d
     page(paths.QUESTIONS, "questions.md.j2")
     page(paths.CLAIMS, "claims.md.j2")
     page(paths.ACTORS, "actors.md.j2")
-    events = [item for _, group in catalog.timeline() for item in group]
-    page(paths.TIMELINE, "timeline.md.j2", picture=pictures.timeline_chart(events, views, urls, paths.TIMELINE))
+    periods = catalog.timeline()
+    events = [item for _, group in periods for item in group]
+    picture = pictures.timeline_chart(events, views, urls, paths.TIMELINE)
+    page(paths.TIMELINE, "timeline.md.j2", periods=periods, picture=picture)
     page(paths.SOURCES, "sources.md.j2")
     page(paths.PLACES, "places.md.j2", locator=pictures.places_map(catalog, urls, paths.PLACES))
     page(paths.FIGURES, "figures.md.j2")

@@ -156,7 +156,6 @@ class Catalog:
     measures: dict[str, MeasureRecord] = field(default_factory=dict)  # by id, sorted by name
     #: Every pair of claims that contradict each other, with the briefing that says so.
     contested: list[tuple[Entry, Claim, Claim]] = field(default_factory=list)
-    contested_pairs: set[frozenset[str]] = field(default_factory=set, repr=False)
 
     def timeline(self) -> list[tuple[str, list[tuple[Entry, Event]]]]:
         """Events newest first, by month (or by year, for events dated only by year)."""
@@ -195,6 +194,7 @@ class Catalog:
 
 def build_catalog(entries: list[Entry]) -> Catalog:
     catalog = Catalog(entries)
+    contested: set[frozenset[str]] = set()  # the pairs listed, by their claims' ids
     for entry in entries:
         briefing = entry.briefing
         for front in briefing.fronts:
@@ -223,7 +223,7 @@ def build_catalog(entries: list[Entry]) -> Catalog:
                 catalog.fronts[front_id].stakes.append((entry, stake))
         _add_sources(catalog.sources, entry)
         _add_places(catalog.places, entry)
-        _add_figures(catalog, entry)
+        _add_figures(catalog, entry, contested)
     _anchor_sources(catalog.sources)
     catalog.places = dict(sorted(catalog.places.items(), key=lambda item: (item[1].latest.name.casefold(), item[0])))
     catalog.measures = dict(sorted(catalog.measures.items(), key=lambda item: (item[1].latest.name.casefold(), item[0])))
@@ -290,7 +290,7 @@ def _add_places(records: dict[str, PlaceRecord], entry: Entry) -> None:
                     getattr(record, kind).append((entry, item))
 
 
-def _add_figures(catalog: Catalog, entry: Entry) -> None:
+def _add_figures(catalog: Catalog, entry: Entry, contested: set[frozenset[str]]) -> None:
     briefing = entry.briefing
     for measure in briefing.measures:
         catalog.measures.setdefault(measure.id, MeasureRecord(measure.id)).records.append((entry, measure))
@@ -302,6 +302,6 @@ def _add_figures(catalog: Catalog, entry: Entry) -> None:
             # A claim keeps its id across briefings: a pair is listed once, as the newest
             # briefing that says so has it.
             pair = frozenset((claim.id, other))
-            if pair not in catalog.contested_pairs:
-                catalog.contested_pairs.add(pair)
+            if pair not in contested:
+                contested.add(pair)
                 catalog.contested.append((entry, claim, by_id[other]))

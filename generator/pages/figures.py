@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from generator.model.schema import Figure
+from generator.model.values import readable, whole
 
-
-def number(value: float) -> str:
-    """A number as readers write it: thousands grouped, no trailing `.0`."""
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+#: A number as readers write it: thousands grouped, no trailing `.0`.
+number = readable
 
 
 def amount(figure: Figure) -> str:
@@ -35,4 +34,4 @@ def data_value(figure: Figure) -> str:
 
 
 def _plain(value: float) -> str:
-    return str(int(value)) if value.is_integer() else repr(value)
+    return str(whole(value))

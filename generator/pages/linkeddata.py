@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.load.quotes import Span
 from generator.model.schema import Actor, ActorKind, ClaimStatus, Figure, Measure, Place
+from generator.model.values import whole
 from generator.pages import anchors
 from generator.pages.site import Site
 from generator.pages.views import BriefingView
@@ -95,7 +96,7 @@ def _quantity(figure: Figure, measure: Measure) -> dict[str, Any]:
     out: dict[str, Any] = {"@type": "QuantitativeValue", "name": measure.name, "unitText": measure.unit}
     for key, value in (("value", figure.value), ("minValue", figure.min), ("maxValue", figure.max)):
         if value is not None:
-            out[key] = int(value) if value.is_integer() else value
+            out[key] = whole(value)
     if figure.approx:
         out["description"] = "approximate"
     return out
