@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.load.project import Header, read_text
+from generator.pages.fragments import Fragments
 
 #: What a loaded briefing was loaded from: its file's digest, and each source's path and text digest.
 SourceKey = tuple[str, tuple[tuple[str, str], ...]]
@@ -47,6 +48,8 @@ class Cache:
     loaded: dict[Path, Loaded] = field(default_factory=dict)
     own_pages: dict[str, tuple[Any, dict[str, str]]] = field(default_factory=dict)
     site_pages: tuple[Any, dict[str, str]] | None = None
+    #: Pieces of the pages across briefings, when they are rendered in this process.
+    fragments: Fragments = field(default_factory=Fragments)
 
     def reusable(self, root: Path, files: list[Path]) -> dict[Path, Loaded]:
         """The briefings among `files` whose file and source are as they were loaded."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from urllib.parse import unquote, urlsplit
 
 #: An address in an attribute, as the templates write them (always in double quotes;
@@ -26,7 +26,8 @@ _ADDRESS = re.compile(r"""\s(?:href|src)="([^"]*)\"""")
 def addresses(content: str) -> Iterator[str]:
     """Every address the page links to or loads, as written, its entities decoded."""
     for match in _ADDRESS.finditer(content):
-        yield html.unescape(match[1])
+        address = match[1]
+        yield html.unescape(address) if "&" in address else address
 
 
 def target(page_url: str, address: str) -> str | None:
@@ -45,7 +46,34 @@ def target(page_url: str, address: str) -> str | None:
     return f"{joined}/index.html" if path.endswith("/") else joined
 
 
-def dead_links(pages: Mapping[str, tuple[str, str]], existing: Collection[str]) -> list[tuple[str, str]]:
+def links(url: str, content: str) -> list[tuple[str, str]]:
+    """(address, file) for each address of the page at `url` that leads to a file of the
+    site, each address once, in the order the page first gives them."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    files: dict[str, str | None] = {}  # a page of all the claims links to each passage: one file, many anchors
+    for address in addresses(content):
+        if address in seen:
+            continue
+        seen.add(address)
+        path = address.split("#", 1)[0]
+        if path not in files:
+            files[path] = target(url, path)
+        file = files[path]
+        if file is not None:
+            out.append((address, file))
+    return out
+
+
+#: How a page's links are found: `links`, or a memo of it (source path, URL, content).
+LinksOf = Callable[[str, str, str], list[tuple[str, str]]]
+
+
+def dead_links(
+    pages: Mapping[str, tuple[str, str]],
+    existing: Collection[str],
+    links_of: LinksOf = lambda src, url, content: links(url, content),
+) -> list[tuple[str, str]]:
     """(page, address) for each address of a page that leads to no file in `existing`.
 
     `pages` maps a page's source path to its URL and its content; `existing` holds the
@@ -54,12 +82,7 @@ def dead_links(pages: Mapping[str, tuple[str, str]], existing: Collection[str]) 
     """
     dead: list[tuple[str, str]] = []
     for src, (url, content) in pages.items():
-        seen: set[str] = set()
-        for address in addresses(content):
-            if address in seen:
-                continue
-            seen.add(address)
-            file = target(url, address)
-            if file is not None and file not in existing and f"{file}/index.html" not in existing:
+        for address, file in links_of(src, url, content):
+            if file not in existing and f"{file}/index.html" not in existing:
                 dead.append((src, address))
     return sorted(dead)

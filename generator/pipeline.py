@@ -31,6 +31,7 @@ from generator.cache import Cache, Loaded, digest, file_digest
 from generator.errors import Invalid, Problem
 from generator.load.project import Entry, Project, check_follows, check_units
 from generator.pages.assemble import briefing_pages, site_pages
+from generator.pages.fragments import Fragments
 from generator.pages.site import DEFAULT_SITE, Site
 from generator.pages.urls import Urls
 
@@ -189,7 +190,11 @@ def build(
         across = None
         if cache.site_pages is None or cache.site_pages[0] != site_key:
             # The task across briefings is the longest one: it starts first.
-            across = run.submit(_site_task, [loaded.packed for loaded in ordered])
+            # In this process, the pieces of those pages kept from the last run are reused.
+            if cache.fragments.settings != settings:
+                cache.fragments = Fragments(settings)
+            task = partial(_site_task, fragments=cache.fragments) if isinstance(run, Serial) else _site_task
+            across = run.submit(task, [loaded.packed for loaded in ordered])
         todo, keys = [], {}
         for loaded in sorted(ordered, key=lambda loaded: loaded.header.path):
             previous = by_id.get(loaded.header.follows or "")
@@ -257,5 +262,5 @@ def _briefing_task(context: Context, item: tuple[Packed, Packed | None]) -> dict
     )
 
 
-def _site_task(context: Context, packed: list[Packed]) -> dict[str, str]:
-    return site_pages([context.unpack(item) for item in packed], context.urls, context.site)
+def _site_task(context: Context, packed: list[Packed], fragments: Fragments | None = None) -> dict[str, str]:
+    return site_pages([context.unpack(item) for item in packed], context.urls, context.site, fragments)

@@ -161,7 +161,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             reused = self.preview is not None and self.preview.reused(file.src_uri)
             (ReusedPage if reused else GeneratedPage)(titles.get(file.src_uri), file, config, converter)
         existing = {f.dest_uri for f in files}
-        for page, address in dead_links({f.src_uri: (f.url, f.content_string) for f in pages}, existing):
+        checked = {f.src_uri: (f.url, f.content_string) for f in pages}
+        found = dead_links(checked, existing) if self.preview is None else dead_links(checked, existing, self.preview.links)
+        for page, address in found:
             log.warning("%s: the generated page links to %s, which is not in the site; %s", page, address, _DEAD_EXPECTED)
         self.order = [(f.src_uri, f.url) for f in files.documentation_pages()]
         return files

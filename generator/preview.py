@@ -23,6 +23,7 @@ import click
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 
+from generator import deadlinks
 from generator.cache import Cache, digest
 from generator.errors import Invalid, Problem
 
@@ -41,9 +42,13 @@ class Preview:
         #: Material's search entries of each page, by the page's address.
         self.search: dict[str, list[dict[str, Any]]] = {}
         self.keys: dict[str, str] = {}
+        #: Each generated page's Markdown and its digest, as last planned.
+        self.digested: dict[str, tuple[str, str]] = {}
         self.reuse: set[str] = set()
         self.site: str | None = None
         self.templates = TemplateCache()
+        #: Each generated page's links to files of the site, by its path, URL and Markdown digest.
+        self.link_memo: dict[str, tuple[tuple[str, str], list[tuple[str, str]]]] = {}
 
     def pages(self, root: Path, make: Callable[[Cache], dict[str, str]], empty: Callable[[], dict[str, str]]) -> dict[str, str]:
         """The pages `make` builds with the cache; while there are problems, the last good
@@ -65,9 +70,25 @@ class Preview:
         """Which generated pages can be written back as last built: the same Markdown, the same site."""
         site = digest(repr((_stamp(config_file), engine, sorted((f.src_uri, _stamp(f.abs_src_path)) for f in others))))
         same_site, self.site = site == self.site, site
-        self.keys = {src: digest(markdown) for src, markdown in generated.items()}
+        # A page the pipeline kept is the same string as last time: no need to digest it again.
+        known = self.digested
+        self.digested = {
+            src: (markdown, known[src][1] if src in known and known[src][0] is markdown else digest(markdown))
+            for src, markdown in generated.items()
+        }
+        self.keys = {src: key for src, (_, key) in self.digested.items()}
         self.reuse = {src for src, key in self.keys.items() if same_site and self.outputs.get(src, ("",))[0] == key}
         self.outputs = {src: self.outputs[src] for src in self.keys if src in self.outputs}
+        self.link_memo = {src: self.link_memo[src] for src in self.keys if src in self.link_memo}
+
+    def links(self, src: str, url: str, content: str) -> list[tuple[str, str]]:
+        """The page's links to files of the site (deadlinks.links), found again only when
+        its Markdown or its address changed."""
+        key = (url, self.keys.get(src) or digest(content))
+        known = self.link_memo.get(src)
+        if known is None or known[0] != key:
+            known = self.link_memo[src] = (key, deadlinks.links(url, content))
+        return known[1]
 
     def reused(self, src: str) -> bool:
         return src in self.reuse

@@ -96,6 +96,50 @@ def test_after_edits_the_served_site_equals_a_clean_build(serve: Serve, project:
     assert served == clean(serve, tmp_path / "clean-2")
 
 
+@pytest.fixture
+def serve_several(several: Path, tmp_path: Path) -> Iterator[Serve]:
+    running = Serve(several, tmp_path / "served")
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+def test_after_edits_across_a_series_the_served_site_equals_a_clean_build(
+    serve_several: Serve, several: Path, tmp_path: Path
+) -> None:
+    """The pages across briefings reuse the pieces no edit changed (pages/fragments.py):
+    each kind of edit below changes a piece that shows another briefing's words too."""
+    serve = serve_several
+    serve.rebuild()
+    briefings = several / "briefings"
+    newest = briefings / "kursk-counteroffensive.yml"
+    steps = [
+        # A claim's words: the ledger, the front pages, the places.
+        (briefings / "update-2.yml", "claim: Battles are going on near", "claim: Fierce battles are going on near"),
+        # The newest name of a front: every older briefing's account of it says it was named otherwise.
+        (newest, "    name: Kursk region\n", "    name: The Kursk region\n"),
+        # The question a series first asked: where each later briefing asks it, it says where it was opened.
+        (briefings / "update-0.yml", "title: Update 0, Russia", "title: Opening, Russia"),
+        # The newest briefing's words for a question that every briefing of the series asks.
+        (newest, "fall to Russian forces?", "fall to the Russian forces?"),
+        # The newest briefing joins the series, then stops asking a question: the one before
+        # it says the question is no longer asked; then it leaves the series, and that goes.
+        (newest, "\nsource:", "\nfollows: update-4\nsource:"),
+        (newest, "id: pokrovsk-falls", "id: pokrovsk-fell"),
+        (newest, "\nfollows: update-4\n", "\n"),
+    ]
+    for n, (path, old, new) in enumerate(steps):
+        edit(path, old, new)
+        served = serve.rebuild()
+        assert serve.plugin.preview is not None and not serve.plugin.preview.problems
+        assert served == clean(serve, tmp_path / f"clean-{n}"), f"after edit {n}: {new!r}"
+    # The newest of the series goes: the one before it is no longer followed.
+    (briefings / "update-4.yml").unlink()
+    served = serve.rebuild()
+    assert served == clean(serve, tmp_path / "clean-removed")
+
+
 def test_an_unchanged_rebuild_renders_no_generated_page_again(serve: Serve) -> None:
     first = serve.rebuild()
     again = serve.rebuild()

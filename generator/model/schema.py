@@ -395,7 +395,9 @@ class Briefing(Model):
 
     def source_of(self, evidence: Evidence) -> str:
         """The id of the source `evidence` is quoted from."""
-        return evidence.source or self.texts[0].id
+        if evidence.source:
+            return evidence.source
+        return self.sources[0].id if self.sources is not None else SINGLE_SOURCE_ID  # texts[0].id, without making the list
 
 
 def json_schema() -> dict[str, Any]:

@@ -19,6 +19,7 @@ from generator.model.schema import ClaimStatus
 from generator.pages import anchors, export, feed, linkeddata, paths, pictures
 from generator.pages.catalog import build_catalog
 from generator.pages.changes import compare
+from generator.pages.fragments import Fragments, rendered
 from generator.pages.site import DEFAULT_SITE, Site
 from generator.pages.sourceview import render_source
 from generator.pages.templating import render
@@ -26,10 +27,13 @@ from generator.pages.urls import Urls
 from generator.pages.views import BriefingView
 
 
-def _renderer(urls: Urls, pages: dict[str, str], common: dict[str, Any]) -> Callable[..., None]:
+def _renderer(
+    urls: Urls, pages: dict[str, str], common: dict[str, Any], fragments: Fragments | None = None
+) -> Callable[..., None]:
     def page(src: str, template: str, **context: Any) -> None:
+        memo = rendered if fragments is None else fragments.memo(src)
         pages[src] = render(
-            template, link=partial(urls.link, src), page_src=src, paths=paths, anchors=anchors, **common, **context
+            template, link=partial(urls.link, src), page_src=src, paths=paths, anchors=anchors, memo=memo, **common, **context
         )
 
     return page
@@ -66,13 +70,14 @@ def briefing_pages(entry: Entry, previous: Entry | None, urls: Urls, site: Site 
     return pages
 
 
-def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE) -> dict[str, str]:
-    """The pages and files across briefings (newest first), each built in one pass over them."""
+def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE, fragments: Fragments | None = None) -> dict[str, str]:
+    """The pages and files across briefings (newest first), each built in one pass over them;
+    with `fragments` from an earlier run, the pieces of them that no edit changed are reused."""
     catalog = build_catalog(entries)
     views = {entry.id: BriefingView(entry, urls) for entry in entries}
     pages: dict[str, str] = {}
     common = {"catalog": catalog, "views": views, "statuses": list(ClaimStatus), "shown": pictures.SHOWN}
-    page = _renderer(urls, pages, common)
+    page = _renderer(urls, pages, common, fragments)
     page(paths.HOME, "home.md.j2")
     page(paths.FRONTS, "fronts.md.j2")
     for front_id, history in catalog.fronts.items():
@@ -100,4 +105,6 @@ def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE) -> d
     page(paths.CONTESTED, "contested.md.j2")
     pages[paths.FEED] = feed.atom(entries, urls, site)
     pages[paths.EXPORT] = export.export(entries, urls, site)
+    if fragments is not None:
+        fragments.end_run()
     return pages

@@ -7,6 +7,7 @@ relative to the page that shows them, as every link on a page is.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import cast
 
@@ -56,7 +57,14 @@ def _map(places: Iterable[Place], urls: Urls, src: str, title: str) -> Markup | 
         for place in places
         if place.located
     ]
-    return _markup(locator_map(marks, title=title)) if marks else None
+    return _drawn(tuple(marks), title) if marks else None
+
+
+@functools.lru_cache(maxsize=256)
+def _drawn(marks: tuple[MapPlace, ...], title: str) -> Markup | None:
+    """A map, drawn once for its places and title: the front pages' maps rarely change
+    from one run to the next of `mkdocs serve`."""
+    return _markup(locator_map(marks, title=title))
 
 
 def briefing_map(view: BriefingView, src: str) -> Markup | None:
