@@ -76,6 +76,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.order: list[tuple[str, str]] = []
         #: Generated pages' whole content while Material's search reads less of it.
         self.whole: dict[str, str] = {}
+        #: Every page of the site, in MkDocs' order, those the preview skips included.
+        self.documents: list[File] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.whole_build = command in ("build", "gh-deploy") and not dirty
@@ -104,6 +106,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_pre_build(self, config: MkDocsConfig) -> None:
         project = self._project(config)
         if self.preview is not None:
+            self.preview.files.keep(config.site_dir)  # before MkDocs empties it
             urls, site = site_of(config)
             self.pages = self.preview.pages(
                 project.root,
@@ -165,7 +168,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         found = dead_links(checked, existing) if self.preview is None else dead_links(checked, existing, self.preview.links)
         for page, address in found:
             log.warning("%s: the generated page links to %s, which is not in the site; %s", page, address, _DEAD_EXPECTED)
-        self.order = [(f.src_uri, f.url) for f in files.documentation_pages()]
+        self.documents = list(files.documentation_pages())
+        self.order = [(f.src_uri, f.url) for f in self.documents]
+        if self.preview is not None:
+            # A page written back as last built, and in no nav: MkDocs need not read,
+            # render or write it at all; on_post_build writes it back.
+            for file in pages:
+                if self.preview.reused(file.src_uri) and file.src_uri not in titles:
+                    file.inclusion = InclusionLevel.EXCLUDED
+                    self.preview.skipped.append(file)
         return files
 
     def _add_readers(self, files: Files, config: MkDocsConfig, titles: dict[str, str | None]) -> dict[str, str]:
@@ -221,7 +232,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return output if self.preview is None else self.preview.output(page.file.src_uri, output)
+        return output if self.preview is None else self.preview.output(page.file.src_uri, output, page.file.abs_dest_path)
+
+    def on_template_context(self, context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
+        if self.preview is not None and self.preview.skipped:
+            context["pages"] = self.documents  # the sitemap lists the pages the preview skips too
+        return context
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if self.preview is None or not self.preview.panel or not template_name.endswith(".html"):
@@ -230,6 +246,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(50)  # before Material's search writes its index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.preview is not None:
+            self.preview.write_skipped()
         if self.preview is not None and self.search_engine == "material":
             for plugin in config.plugins.values():
                 index = getattr(plugin, "search_index", None)
@@ -246,6 +264,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.built = False  # a strict build's warnings come here too, after on_post_build
 
     def on_shutdown(self) -> None:
+        if self.preview is not None:
+            self.preview.files.close()
         self.preview = None
         if self.staging is None:
             return

@@ -14,6 +14,8 @@ problems in the page instead of stopping.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -22,6 +24,8 @@ from typing import Any
 import click
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+from mkdocs.structure.files import File
+from mkdocs.utils import write_file
 
 from generator import deadlinks
 from generator.cache import Cache, digest
@@ -47,6 +51,9 @@ class Preview:
         self.reuse: set[str] = set()
         self.site: str | None = None
         self.templates = TemplateCache()
+        self.files = KeptFiles()
+        #: The generated pages MkDocs does not see this build: written back by `write_skipped`.
+        self.skipped: list[File] = []
         #: Each generated page's links to files of the site, by its path, URL and Markdown digest.
         self.link_memo: dict[str, tuple[tuple[str, str], list[tuple[str, str]]]] = {}
 
@@ -77,6 +84,7 @@ class Preview:
             for src, markdown in generated.items()
         }
         self.keys = {src: key for src, (_, key) in self.digested.items()}
+        self.skipped = []
         self.reuse = {src for src, key in self.keys.items() if same_site and self.outputs.get(src, ("",))[0] == key}
         self.outputs = {src: self.outputs[src] for src in self.keys if src in self.outputs}
         self.link_memo = {src: self.link_memo[src] for src in self.keys if src in self.link_memo}
@@ -93,13 +101,29 @@ class Preview:
     def reused(self, src: str) -> bool:
         return src in self.reuse
 
-    def output(self, src: str, output: str) -> str:
-        """The page as written: its last output if reused, with the problems on top if any."""
+    def output(self, src: str, output: str, dest: str) -> str:
+        """The page as written to `dest`: its last output if reused, with the problems on top if any."""
         if src in self.reuse:
             output = self.outputs[src][1]
         elif src in self.keys:
             self.outputs[src] = (self.keys[src], output)
-        return insert(output, self.panel) if self.panel else output
+        if self.panel:
+            return insert(output, self.panel)
+        if src in self.keys:
+            self.files.written(src, self.keys[src], dest)
+        return output
+
+    def write_skipped(self) -> None:
+        """Write the pages MkDocs skipped as last built, as MkDocs writes a page: linked
+        to the file last written for it if kept, else written."""
+        for file in self.skipped:
+            src, dest = file.src_uri, file.abs_dest_path
+            if self.panel or not self.files.put(src, self.keys[src], dest):
+                output = self.output(src, "", dest)
+                if output.strip():
+                    write_file(output.encode("utf-8", errors="xmlcharrefreplace"), dest)
+            else:
+                self.files.written(src, self.keys[src], dest)
 
     def search_entries(self, entries: list[dict[str, Any]], pages: list[tuple[str, str]]) -> list[dict[str, Any]]:
         """Material's search entries in the order a full build makes them, the reused pages'
@@ -113,6 +137,63 @@ class Preview:
                 self.search[url] = built.get(url, [])
             out.extend(self.search.get(url, []))
         return out
+
+
+class KeptFiles:
+    """The generated pages' files as last written, kept as hard links in a folder beside
+    the site's: MkDocs empties the site's folder before each build, and linking a page
+    back costs a small part of writing its bytes again. Where links cannot be made, the
+    pages are written."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+        self.broken = False
+        #: By page: the digest of its Markdown and its kept file.
+        self.kept: dict[str, tuple[str, Path]] = {}
+        #: By page: what was written for it in the last build, without problems shown.
+        self.last: dict[str, tuple[str, str]] = {}
+
+    def written(self, src: str, key: str, dest: str) -> None:
+        self.last[src] = (key, dest)
+
+    def keep(self, site_dir: str) -> None:
+        """Before MkDocs empties `site_dir`: keep what the last build wrote there."""
+        last, self.last = self.last, {}
+        if self.broken:
+            return
+        try:
+            if self.folder is None:
+                self.folder = Path(tempfile.mkdtemp(prefix=".briefings-pages-", dir=Path(site_dir).parent))
+            for src, (key, dest) in last.items():
+                if self.kept.get(src, ("",))[0] == key:
+                    continue
+                path = self.folder / f"{digest(src)}-{key}"
+                if not path.exists():
+                    os.link(dest, path)
+                old = self.kept.get(src)
+                self.kept[src] = (key, path)
+                if old is not None and old[1] != path:
+                    old[1].unlink(missing_ok=True)
+        except OSError:
+            self.close()
+            self.broken = True
+
+    def put(self, src: str, key: str, dest: str) -> bool:
+        """Link `dest` to the page's kept file, if it is kept for `key`."""
+        kept = self.kept.get(src)
+        if self.broken or kept is None or kept[0] != key:
+            return False
+        try:
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            os.link(kept[1], dest)
+        except OSError:
+            return False
+        return True
+
+    def close(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder, self.kept = None, {}
 
 
 class TemplateCache(BytecodeCache):

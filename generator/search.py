@@ -8,6 +8,7 @@ the site. Both index the same text: neither reads elements marked `data-search-e
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -77,8 +78,9 @@ def _executable() -> str:
         raise IndexFailed(f"Pagefind is not installed ({error}); expected the pagefind-bin package") from None
 
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"))
+_ATTRIBUTE = "data-search-exclude"
 
 
 def without_excluded(html: str) -> str:
@@ -87,25 +89,41 @@ def without_excluded(html: str) -> str:
     What Material's search indexes of a generated page is the same either way, but it
     reads every tag of what it is given: a page of all the claims is mostly excluded
     lists, and handing it only the rest saves most of a rebuild. Generated HTML is well
-    formed, so matching tags are found by counting; `search_index.json` is compared
-    with and without this in the tests.
+    formed, so an element's end is found by counting the tags of its name alone;
+    `search_index.json` is compared with and without this in the tests.
     """
     out: list[str] = []
-    kept_from = 0
-    skipping: str | None = None
-    depth = 0
-    for tag in _TAG.finditer(html):
-        closing, name = tag.group(1) == "/", tag.group(2).lower()
-        if skipping is not None:
-            if name == skipping and not tag.group(3).endswith("/"):
-                depth += -1 if closing else 1
-                if depth == 0:
-                    skipping, kept_from = None, tag.end()
-        elif not closing and name not in _VOID and _EXCLUDED.search(tag.group(3)):
-            out.append(html[kept_from : tag.start()])
-            skipping, depth = name, 1
-    out.append(html[kept_from:] if skipping is None else "")
+    kept_from = at = 0
+    while (at := html.find(_ATTRIBUTE, at)) >= 0:
+        start = html.rfind("<", kept_from, at)
+        after = html[at + len(_ATTRIBUTE) : at + len(_ATTRIBUTE) + 1]
+        name = _NAME.match(html, start) if start >= 0 else None
+        if name is None or ">" in html[start:at] or not html[at - 1].isspace() or after not in ("=", "/", ">", " ", "\n", "\t"):
+            at += len(_ATTRIBUTE)  # words in text, or another attribute's name
+            continue
+        out.append(html[kept_from:start])
+        kept_from = at = _end(html, start, name[1].lower())
+    out.append(html[kept_from:])
     return "".join(out)
 
 
-_EXCLUDED = re.compile(r"\sdata-search-exclude(?:[\s=/]|$)")
+def _end(html: str, start: int, name: str) -> int:
+    """Where the element whose start tag begins at `start` ends (its whole text if never closed)."""
+    opened = html.find(">", start) + 1
+    if opened == 0:
+        return len(html)
+    if name in _VOID or html[opened - 2] == "/":
+        return opened
+    depth = 1
+    for tag in _tags(name).finditer(html, opened):
+        if tag[0].endswith("/>"):
+            continue
+        depth += -1 if tag[1] else 1
+        if depth == 0:
+            return tag.end()
+    return len(html)
+
+
+@functools.cache
+def _tags(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.IGNORECASE)

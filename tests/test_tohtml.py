@@ -118,6 +118,10 @@ def test_the_built_site_is_the_one_python_markdown_builds(project: Path, tmp_pat
         ('<p data-search-excluded="no">kept</p>', '<p data-search-excluded="no">kept</p>'),
         ('<span class="x" data-search-exclude="">gone</span>after', "after"),
         ("<p>no exclusion</p>", "<p>no exclusion</p>"),
+        ("<p>the words data-search-exclude in text</p>", "<p>the words data-search-exclude in text</p>"),
+        ("<div data-search-exclude><div><div>a</div></div>b</div>c<div>d</div>", "c<div>d</div>"),
+        ('<p>a<br data-search-exclude>b<img data-search-exclude src="i"/>c</p>', "<p>abc</p>"),
+        ("<SPAN data-search-exclude>x<span>y</span></Span>z", "z"),
     ],
 )
 def test_search_reads_a_generated_page_without_its_excluded_elements(html: str, searched: str) -> None:

@@ -237,12 +237,13 @@ def _add_sources(records: dict[str, SourceRecord], entry: Entry) -> None:
     """The briefing's sources, each under its file, with how much it quotes and what
     republishes what."""
     briefing = entry.briefing
-    files = {source.id: copy.path for source, copy in zip(briefing.texts, entry.copies, strict=True)}
+    texts = briefing.texts  # made anew on each call for a single `source`
+    files = {source.id: copy.path for source, copy in zip(texts, entry.copies, strict=True)}
     quoted: dict[str, int] = dict.fromkeys(files, 0)
     for evidence in briefing.evidence:
         quoted[briefing.source_of(evidence)] += 1
-    by_id = {source.id: source for source in briefing.texts}
-    for source in briefing.texts:
+    by_id = {source.id: source for source in texts}
+    for source in texts:
         record = records.setdefault(files[source.id], SourceRecord(files[source.id]))
         first = not record.citations
         record.citations.append((entry, source, quoted[source.id]))
