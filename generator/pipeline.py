@@ -172,36 +172,44 @@ def build(
 ) -> Outcome:
     """Load, check and render `project`; raises `Invalid` with every problem found.
 
-    With a `cache` from an earlier run, only what changed is loaded and rendered again.
+    With a `cache` from an earlier run, only what changed is loaded and rendered again;
+    a process that keeps a cache (`mkdocs serve`, `briefing check --watch`) keeps the
+    loaded briefings whole and renders the pages across briefings itself, so that the
+    next run reuses their pieces (pages/fragments.py).
     """
     context = Context(project, urls or Urls(), site)
     files, problems = project.briefing_files()
+    keep = cache is not None
     cache = cache if cache is not None else Cache()
     reused = cache.reusable(project.root, files)
     run = executor(context, len(files) - len(reused))
     try:
         ordered = _load(run, files, problems, reused, cache)
-        if isinstance(run, Serial):  # kept whole here from now on: no unpickling each run
-            for loaded in ordered:
-                loaded.packed = Context.unpack(loaded.packed)
         settings = context.settings()
         by_id = {loaded.header.id: loaded for loaded in ordered}
         site_key = (settings, tuple(loaded.key for loaded in ordered))
+        stale = cache.site_pages is None or cache.site_pages[0] != site_key
+        here = keep or isinstance(run, Serial)  # the pages across briefings are rendered in this process
         across = None
-        if cache.site_pages is None or cache.site_pages[0] != site_key:
-            # The task across briefings is the longest one: it starts first.
-            # In this process, the pieces of those pages kept from the last run are reused.
-            if cache.fragments.settings != settings:
-                cache.fragments = Fragments(settings)
-            task = partial(_site_task, fragments=cache.fragments) if isinstance(run, Serial) else _site_task
-            across = run.submit(task, [loaded.packed for loaded in ordered])
+        if stale and not here:  # the longest task: it starts first
+            across = run.submit(_site_task, [loaded.packed for loaded in ordered])
         todo, keys = [], {}
         for loaded in sorted(ordered, key=lambda loaded: loaded.header.path):
             previous = by_id.get(loaded.header.follows or "")
             keys[loaded.header.id] = (settings, loaded.key, previous.key if previous else None)
             if cache.own_pages.get(loaded.header.id, (None,))[0] != keys[loaded.header.id]:
                 todo.append((loaded.header.id, (loaded.packed, previous.packed if previous else None)))
-        for (briefing_id, _), own in zip(todo, run.map(_briefing_task, [item for _, item in todo]), strict=True):
+        own_pages = run.map(_briefing_task, [item for _, item in todo])  # in a pool, under way from here
+        if here:
+            for loaded in ordered:  # kept whole here from now on: no unpickling each run
+                loaded.packed = Context.unpack(loaded.packed)
+            if stale:
+                if cache.fragments.settings != settings:
+                    cache.fragments = Fragments(settings)
+                across = Serial(context).submit(
+                    partial(_site_task, fragments=cache.fragments), [loaded.packed for loaded in ordered]
+                )
+        for (briefing_id, _), own in zip(todo, own_pages, strict=True):
             cache.own_pages[briefing_id] = (keys[briefing_id], own)
         if across is not None:
             cache.site_pages = (site_key, across())

@@ -3,6 +3,7 @@ events, and which briefing follows which."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.load.project import Entry
@@ -186,6 +187,10 @@ class Catalog:
         a question concerns none: what the questions page can be filtered by."""
         named = {front_id for h in self.questions.values() for front_id in h.latest[1].fronts or [""]}
         return [front_id for front_id in [*self.fronts, ""] if front_id in named]
+
+    def claim_counts(self, claimant: str) -> Counter[ClaimStatus]:
+        """How many of the claimant's claims have each status."""
+        return Counter(claim.status for _, claim in self.claims.get(claimant, []))
 
     def claims_by_status(self, claimant: str) -> list[tuple[ClaimStatus, list[tuple[Entry, Claim]]]]:
         claims = self.claims.get(claimant, [])

@@ -8,7 +8,7 @@ relative to the page that shows them, as every link on a page is.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import cast
 
 from markupsafe import Markup
@@ -57,14 +57,14 @@ def _map(places: Iterable[Place], urls: Urls, src: str, title: str) -> Markup | 
         for place in places
         if place.located
     ]
-    return _drawn(tuple(marks), title) if marks else None
+    return _drawn(locator_map, tuple(marks), title=title) if marks else None
 
 
 @functools.lru_cache(maxsize=256)
-def _drawn(marks: tuple[MapPlace, ...], title: str) -> Markup | None:
-    """A map, drawn once for its places and title: the front pages' maps rarely change
-    from one run to the next of `mkdocs serve`."""
-    return _markup(locator_map(marks, title=title))
+def _drawn(draw: Callable[..., str | None], marks: tuple[Hashable, ...], **options: str) -> Markup | None:
+    """A picture, drawn once for its marks and options: from one run of `mkdocs serve` to
+    the next, most pictures across briefings are the same."""
+    return _markup(draw(list(marks), **options))
 
 
 def briefing_map(view: BriefingView, src: str) -> Markup | None:
@@ -101,7 +101,7 @@ def trend_row(history: FrontHistory, views: Mapping[str, BriefingView], urls: Ur
         )
         for entry, front in reversed(history.appearances[:TREND_MARKS])
     ]
-    return _markup(draw_trend_row(marks, title=f"The trend of “{history.latest.name}”, briefing by briefing"))
+    return _drawn(draw_trend_row, tuple(marks), title=f"The trend of “{history.latest.name}”, briefing by briefing")
 
 
 def measure_chart(record: MeasureRecord, views: Mapping[str, BriefingView], urls: Urls, src: str) -> Markup | None:
@@ -113,7 +113,7 @@ def measure_chart(record: MeasureRecord, views: Mapping[str, BriefingView], urls
         href = urls.link(src, view.page, anchors.claim(claim.id))
         points.append(FigurePoint(entry.briefing.date, given, figure.value, figure.min, figure.max, figure.approx, href))
     measure = record.latest
-    return _markup(figure_chart(points, title=f"{measure.name}, figure by figure", unit=measure.unit))
+    return _drawn(figure_chart, tuple(points), title=f"{measure.name}, figure by figure", unit=measure.unit)
 
 
 def timeline_chart(
@@ -129,4 +129,4 @@ def timeline_chart(
         href = urls.link(src, paths.TIMELINE, anchors.event(event.id))
         for front in fronts:
             marks.append(TimelineEvent(event.id, event.what, front, start, end, href))
-    return _markup(draw_timeline(marks, title="Events on a time axis, by front")) if marks else None
+    return _drawn(draw_timeline, tuple(marks), title="Events on a time axis, by front") if marks else None
