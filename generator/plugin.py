@@ -265,7 +265,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def on_shutdown(self) -> None:
         if self.preview is not None:
-            self.preview.files.close()
+            self.preview.close()
         self.preview = None
         if self.staging is None:
             return

@@ -45,17 +45,17 @@ class Serve:
         build(config, serve_url=SERVE_URL)
         return tree(self.site)
 
-    def close(self) -> None:
+    def __enter__(self) -> Serve:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
         self.config.plugins.on_shutdown()
 
 
 @pytest.fixture
 def serve(project: Path, tmp_path: Path) -> Iterator[Serve]:
-    running = Serve(project, tmp_path / "served")
-    try:
+    with Serve(project, tmp_path / "served") as running:
         yield running
-    finally:
-        running.close()
 
 
 def clean(serve: Serve, site: Path) -> dict[str, bytes]:
@@ -98,11 +98,8 @@ def test_after_edits_the_served_site_equals_a_clean_build(serve: Serve, project:
 
 @pytest.fixture
 def serve_several(several: Path, tmp_path: Path) -> Iterator[Serve]:
-    running = Serve(several, tmp_path / "served")
-    try:
+    with Serve(several, tmp_path / "served") as running:
         yield running
-    finally:
-        running.close()
 
 
 def test_after_edits_across_a_series_the_served_site_equals_a_clean_build(
@@ -138,6 +135,20 @@ def test_after_edits_across_a_series_the_served_site_equals_a_clean_build(
     (briefings / "update-4.yml").unlink()
     served = serve.rebuild()
     assert served == clean(serve, tmp_path / "clean-removed")
+
+
+def test_where_files_cannot_be_linked_the_skipped_pages_are_written(
+    serve: Serve, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr("generator.preview.os.link", refuse)
+    serve.rebuild()
+    edit(project / "briefings" / f"{SITE_ID}.yml", "title: Russia counterattacks", "title: Edited, Russia counterattacks")
+    served = serve.rebuild()
+    assert serve.plugin.preview is not None and serve.plugin.preview.skipped  # MkDocs did not write them
+    assert served == clean(serve, tmp_path / "clean")
 
 
 def test_an_unchanged_rebuild_renders_no_generated_page_again(serve: Serve) -> None:
