@@ -81,7 +81,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.whole_build = command in ("build", "gh-deploy") and not dirty
-        self.preview = Preview() if command == "serve" else None
+        self.preview = Preview(dirty=dirty) if command == "serve" else None
 
     def _project(self, config: MkDocsConfig) -> Project:
         return project_of(config, self.config)

@@ -36,9 +36,11 @@ from generator.errors import Invalid, Problem
 
 
 class Preview:
-    """What `mkdocs serve` keeps from one build to the next."""
+    """What `mkdocs serve` keeps from one build to the next. `dirty`: MkDocs does not empty
+    the site's folder between builds (`mkdocs serve --dirty`), and writes over its files
+    in place, which would write through a kept link: pages are written, never linked."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, dirty: bool = False) -> None:
         self.cache = Cache()
         self.last_pages: dict[str, str] | None = None
         self.problems: list[Problem] = []
@@ -54,7 +56,7 @@ class Preview:
         self.reuse: set[str] = set()
         self.site: str | None = None
         self.templates = TemplateCache()
-        self.files = KeptFiles()
+        self.files = KeptFiles(enabled=not dirty)
         #: The generated pages MkDocs does not see this build: written back by `write_skipped`.
         self.skipped: list[File] = []
         #: Each generated page's links to files of the site, by its path, URL and Markdown digest.
@@ -159,9 +161,9 @@ class KeptFiles:
     back costs a small part of writing its bytes again. Where links cannot be made, the
     pages are written."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, enabled: bool = True) -> None:
         self.folder: Path | None = None
-        self.broken = False
+        self.broken = not enabled
         #: By page: the digest of its Markdown and its kept file.
         self.kept: dict[str, tuple[str, Path]] = {}
         #: By page: what was written for it in the last build, without problems shown.

@@ -33,16 +33,18 @@ def configured(project: Path, site: Path) -> MkDocsConfig:
 class Serve:
     """Builds as `mkdocs serve` runs them: one plugin instance kept from build to build."""
 
-    def __init__(self, project: Path, site: Path) -> None:
-        self.project, self.site = project, site
+    def __init__(self, project: Path, site: Path, *, dirty: bool = False) -> None:
+        self.project, self.site, self.dirty = project, site, dirty
         self.config = configured(project, site)
-        self.config.plugins.on_startup(command="serve", dirty=False)
+        self.config.plugins.on_startup(command="serve", dirty=dirty)
         self.plugin = self.config.plugins["briefings"]
 
     def rebuild(self) -> dict[str, bytes]:
         config = configured(self.project, self.site)
         assert config.plugins["briefings"] is self.plugin  # MkDocs keeps plugins across reloads
-        build(config, serve_url=SERVE_URL)
+        if self.dirty:
+            config.strict = False  # MkDocs warns of every dirty build
+        build(config, serve_url=SERVE_URL, dirty=self.dirty)
         return tree(self.site)
 
     def __enter__(self) -> Serve:
@@ -149,6 +151,20 @@ def test_where_files_cannot_be_linked_the_skipped_pages_are_written(
     served = serve.rebuild()
     assert serve.plugin.preview is not None and serve.plugin.preview.skipped  # MkDocs did not write them
     assert served == clean(serve, tmp_path / "clean")
+
+
+def test_a_dirty_serve_writes_the_skipped_pages_and_links_none(project: Path, tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` writes over the site's files in place: through a link, that
+    would change the kept copy too."""
+    with Serve(project, tmp_path / "served", dirty=True) as serve:
+        serve.rebuild()
+        edit(project / "briefings" / f"{SITE_ID}.yml", "title: Russia counterattacks", "title: Edited, Russia counterattacks")
+        served = serve.rebuild()
+        preview = serve.plugin.preview
+        assert preview is not None and preview.skipped and preview.files.folder is None
+        links = [name for name in served if (tmp_path / "served" / name).stat().st_nlink > 1]
+        assert links == []
+        assert "Edited, Russia counterattacks" in served[f"briefings/{SITE_ID}/index.html"].decode("utf-8")
 
 
 def test_an_unchanged_rebuild_renders_no_generated_page_again(serve: Serve) -> None:
