@@ -51,6 +51,14 @@ class Serve:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.dirty:
+            # MkDocs keeps one instance of each plugin a process, for every configuration it
+            # loads: Material's search would go on merging a dirty build's index into the
+            # builds of later tests.
+            self.config.plugins.on_startup(command="serve", dirty=False)
+            for plugin in self.config.plugins.values():
+                if hasattr(plugin, "search_index_prev"):
+                    plugin.search_index_prev = None
         self.config.plugins.on_shutdown()
 
 
