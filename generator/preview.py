@@ -108,7 +108,7 @@ class Preview:
     def links(self, src: str, url: str, content: str) -> list[tuple[str, str]]:
         """The page's links to files of the site (deadlinks.links), found again only when
         its Markdown or its address changed."""
-        key = (url, self.keys.get(src) or digest(content))
+        key = (url, self.keys[src])
         known = self.link_memo.get(src)
         if known is None or known[0] != key:
             known = self.link_memo[src] = (key, deadlinks.links(url, content))

@@ -98,7 +98,8 @@ def without_excluded(html: str) -> str:
         start = html.rfind("<", kept_from, at)
         after = html[at + len(_ATTRIBUTE) : at + len(_ATTRIBUTE) + 1]
         name = _NAME.match(html, start) if start >= 0 else None
-        if name is None or ">" in html[start:at] or not html[at - 1].isspace() or after not in ("=", "/", ">", " ", "\n", "\t"):
+        attribute = after != "" and (after.isspace() or after in "=/>")  # not a longer name
+        if name is None or ">" in html[start:at] or not html[at - 1].isspace() or not attribute:
             at += len(_ATTRIBUTE)  # words in text, or another attribute's name
             continue
         out.append(html[kept_from:start])
