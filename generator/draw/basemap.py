@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
-from generator.draw.geometry import Box, Point, bbox, contains
+from generator.draw.geometry import Box, Point, area, bbox, centroid, contains
 
 Line = tuple[Point, ...]
 
@@ -24,6 +24,13 @@ class Layer:
     land: tuple[Line, ...]
     borders: tuple[Line, ...]
     box: Box  # where the layer has data
+    #: The bounding box of each land ring and each border, in order: every map tests them all.
+    land_boxes: tuple[Box, ...] = field(init=False, repr=False, compare=False)
+    border_boxes: tuple[Box, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "land_boxes", tuple(map(bbox, self.land)))
+        object.__setattr__(self, "border_boxes", tuple(map(bbox, self.borders)))
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,19 @@ class Region:
     rings: tuple[Line, ...]
     arcs: frozenset[int]
     box: Box
+
+    @functools.cached_property
+    def label_point(self) -> Point | None:
+        """A point inside the region's largest ring: its centroid, or failing that its box's centre."""
+        ring = max(self.rings, key=lambda r: abs(area(r)))
+        a = area(ring)
+        if a:
+            cx, cy = centroid(ring, a)
+            if contains([ring], (cx, cy)):
+                return cx, cy
+        b = self.box
+        centre = ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+        return centre if contains([ring], centre) else None
 
 
 @dataclass(frozen=True)
@@ -55,6 +75,18 @@ class Basemap:
     arcs: tuple[Line, ...]
     regions: tuple[Region, ...]
     countries: tuple[Country, ...]
+    #: The bounding box of each arc, in order.
+    arc_boxes: tuple[Box, ...] = field(init=False, repr=False, compare=False)
+    #: The arcs that two regions share: the borders between regions, not their outer edges.
+    shared_arcs: frozenset[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        uses: dict[int, int] = {}
+        for r in self.regions:
+            for a in r.arcs:
+                uses[a] = uses.get(a, 0) + 1
+        object.__setattr__(self, "arc_boxes", tuple(map(bbox, self.arcs)))
+        object.__setattr__(self, "shared_arcs", frozenset(a for a, n in uses.items() if n > 1))
 
     def layer_for(self, box: Box) -> Layer:
         """The most detailed layer that covers `box` (lon_min, lat_min, lon_max, lat_max)."""

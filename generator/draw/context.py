@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 
 from generator.draw.basemap import Basemap, Region
-from generator.draw.geometry import Box, Point, area, centroid, clip_rings, contains, overlaps
+from generator.draw.geometry import Box, area, centroid, clip_rings, contains, overlaps
 from generator.draw.projection import Projection
 from generator.draw.svg import esc, num, text_width
 
@@ -51,7 +51,7 @@ def region_names(regions: Sequence[Region], proj: Projection, taken: list[Box], 
     """Region names, muted, where they clear every label and marker: they say where the map is."""
     out = []
     for region in regions:
-        spot = label_point(region)
+        spot = region.label_point
         if spot is None:
             continue
         x, y = proj(*spot)
@@ -62,19 +62,6 @@ def region_names(regions: Sequence[Region], proj: Projection, taken: list[Box], 
             taken.append(box)
             out.append((region.name, x, y))
     return tuple(out)
-
-
-def label_point(region: Region) -> Point | None:
-    """A point inside the region's largest ring: its centroid, or failing that its box's centre."""
-    ring = max(region.rings, key=lambda r: abs(area(r)))
-    a = area(ring)
-    if a:
-        cx, cy = centroid(ring, a)
-        if contains([ring], (cx, cy)):
-            return cx, cy
-    b = region.box
-    centre = ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
-    return centre if contains([ring], centre) else None
 
 
 def context_text(nations: Names, regions: Names) -> list[str]:

@@ -22,16 +22,17 @@ def clip_ring(ring: Sequence[Point], box: Box) -> list[Point]:
     """
     x0, y0, x1, y1 = box
     points = list(ring[:-1]) if len(ring) > 1 and ring[0] == ring[-1] else list(ring)
-    for side in range(4):
+    # One pass per side of the box; each is written out, as this loop draws every map.
+    for coord, edge, keep_above in ((0, x0, True), (0, x1, False), (1, y0, True), (1, y1, False)):
         if not points:
             break
         out: list[Point] = []
         prev = points[-1]
-        prev_in = _inside(prev, side, x0, y0, x1, y1)
+        prev_in = prev[coord] >= edge if keep_above else prev[coord] <= edge
         for cur in points:
-            cur_in = _inside(cur, side, x0, y0, x1, y1)
+            cur_in = cur[coord] >= edge if keep_above else cur[coord] <= edge
             if cur_in != prev_in:
-                out.append(_cross(prev, cur, side, x0, y0, x1, y1))
+                out.append(_cross(prev, cur, coord, edge))
             if cur_in:
                 out.append(cur)
             prev, prev_in = cur, cur_in
@@ -39,32 +40,25 @@ def clip_ring(ring: Sequence[Point], box: Box) -> list[Point]:
     return points
 
 
-def _inside(p: Point, side: int, x0: float, y0: float, x1: float, y1: float) -> bool:
-    if side == 0:
-        return p[0] >= x0
-    if side == 1:
-        return p[0] <= x1
-    if side == 2:
-        return p[1] >= y0
-    return p[1] <= y1
-
-
-def _cross(a: Point, b: Point, side: int, x0: float, y0: float, x1: float, y1: float) -> Point:
-    if side < 2:
-        x = x0 if side == 0 else x1
-        t = (x - a[0]) / (b[0] - a[0])
-        return (x, a[1] + t * (b[1] - a[1]))
-    y = y0 if side == 2 else y1
-    t = (y - a[1]) / (b[1] - a[1])
-    return (a[0] + t * (b[0] - a[0]), y)
+def _cross(a: Point, b: Point, coord: int, edge: float) -> Point:
+    """Where segment a-b crosses the line `coord` = `edge`."""
+    if coord == 0:
+        t = (edge - a[0]) / (b[0] - a[0])
+        return (edge, a[1] + t * (b[1] - a[1]))
+    t = (edge - a[1]) / (b[1] - a[1])
+    return (a[0] + t * (b[0] - a[0]), edge)
 
 
 def clip_line(line: Sequence[Point], box: Box) -> list[list[Point]]:
     """The pieces of an open line inside `box` (Liang-Barsky, segment by segment)."""
+    x0, y0, x1, y1 = box
     pieces: list[list[Point]] = []
     current: list[Point] = []
     for a, b in itertools.pairwise(line):
-        seg = clip_segment(a, b, box)
+        if x0 <= a[0] <= x1 and y0 <= a[1] <= y1 and x0 <= b[0] <= x1 and y0 <= b[1] <= y1:
+            seg: tuple[Point, Point] | None = (a, b)  # what clip_segment gives a segment inside
+        else:
+            seg = clip_segment(a, b, box)
         if seg is None:
             if current:
                 pieces.append(current)
@@ -121,11 +115,20 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
         dx, dy = bx - ax, by - ay
         norm = (dx * dx + dy * dy) ** 0.5
         worst, index = -1.0, -1
-        for i in range(first + 1, last):
-            px, py = points[i]
-            d = ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5 if norm == 0 else abs(dy * (px - ax) - dx * (py - ay)) / norm
-            if d > worst:
-                worst, index = d, i
+        if norm == 0:
+            for i in range(first + 1, last):
+                px, py = points[i]
+                d = ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5
+                if d > worst:
+                    worst, index = d, i
+        else:
+            # The greatest distance from the line is the greatest cross product: one division, at the end.
+            for i in range(first + 1, last):
+                px, py = points[i]
+                d = abs(dy * (px - ax) - dx * (py - ay))
+                if d > worst:
+                    worst, index = d, i
+            worst /= norm
         if index > 0 and worst > tolerance:
             keep[index] = True
             stack.append((first, index))
@@ -158,18 +161,18 @@ def overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def touches(line: Sequence[Point], box: Box) -> bool:
-    """Whether the bounding box of `line` meets `box`."""
-    xs = [p[0] for p in line]
-    ys = [p[1] for p in line]
-    return min(xs) <= box[2] and max(xs) >= box[0] and min(ys) <= box[3] and max(ys) >= box[1]
+def meets(a: Box, b: Box) -> bool:
+    """Whether two boxes meet, edges included."""
+    return a[0] <= b[2] and a[2] >= b[0] and a[1] <= b[3] and a[3] >= b[1]
 
 
-def clip_rings(rings: Sequence[Sequence[Point]], box: Box) -> list[list[Point]]:
-    """Each ring clipped to `box` and closed again; rings outside it are left out."""
+def clip_rings(rings: Sequence[Sequence[Point]], box: Box, boxes: Sequence[Box] | None = None) -> list[list[Point]]:
+    """Each ring clipped to `box` and closed again; rings outside it are left out.
+
+    `boxes`, the rings' own bounding boxes where they are known, saves finding them again."""
     out = []
-    for ring in rings:
-        if not touches(ring, box):
+    for i, ring in enumerate(rings):
+        if not meets(boxes[i] if boxes is not None else bbox(ring), box):
             continue
         clipped = clip_ring(ring, box)
         if len(clipped) >= 3:

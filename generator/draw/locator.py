@@ -15,7 +15,7 @@ from typing import Literal
 
 from generator.draw.basemap import Basemap, Region, load
 from generator.draw.context import context_text, country_names, region_names, scale_bar
-from generator.draw.geometry import Box, Point, clip_line, clip_rings, simplify, touches
+from generator.draw.geometry import Box, Point, clip_line, clip_rings, meets, simplify
 from generator.draw.labels import FONT, Anchor, Placed, marker_box, place
 from generator.draw.projection import LAT_LIMIT, Projection, fit
 from generator.draw.svg import esc, frame, num, path_d, shorten
@@ -134,9 +134,11 @@ def _signature(plan: LocatorLayout) -> list[tuple[str, str, str, str]]:
 
 
 def _project_lines(lines: list[list[Point]], proj: Projection, tolerance: float) -> list[list[Point]]:
+    # Projection.__call__ written out, operation for operation: the same numbers, without a call a point.
+    half_w, half_h, lon0, lat0, k, scale = proj.width / 2, proj.height / 2, proj.lon0, proj.lat0, proj.k, proj.scale
     out = []
     for line in lines:
-        pts = simplify([proj(lon, lat) for lon, lat in line], tolerance)
+        pts = simplify([(half_w + (lon - lon0) * k * scale, half_h - (lat - lat0) * scale) for lon, lat in line], tolerance)
         if len(pts) >= 2:
             out.append(pts)
     return out
@@ -146,8 +148,13 @@ def _basemap(plan: LocatorLayout, base: Basemap, *, budget: int) -> list[str]:
     proj = plan.projection
     view = proj.bounds(margin=6.0)
     layer = base.layer_for(view)
-    land = clip_rings(layer.land, view)
-    borders = [piece for line in layer.borders if touches(line, view) for piece in clip_line(line, view)]
+    land = clip_rings(layer.land, view, layer.land_boxes)
+    borders = [
+        piece
+        for line, box in zip(layer.borders, layer.border_boxes, strict=True)
+        if meets(box, view)
+        for piece in clip_line(line, view)
+    ]
     region_lines = _region_lines(plan.regions, base, view)
     areas = {m.region.id: m.region for m in plan.markers if m.region is not None}
     area_rings = {rid: clip_rings(r.rings, view) for rid, r in sorted(areas.items())}
@@ -188,12 +195,8 @@ def _regions(markers: Sequence[Marker], base: Basemap) -> list[Region]:
 def _region_lines(regions: Sequence[Region], base: Basemap, view: Box) -> list[list[Point]]:
     # Only the borders between two regions: a region's outer edge is a coast or a country
     # border, drawn by the layers that are made for it.
-    uses: dict[int, int] = {}
-    for r in base.regions:
-        for a in r.arcs:
-            uses[a] = uses.get(a, 0) + 1
-    arcs = sorted({a for r in regions for a in r.arcs if uses[a] > 1})
-    return [piece for a in arcs if touches(base.arcs[a], view) for piece in clip_line(base.arcs[a], view)]
+    arcs = sorted({a for r in regions for a in r.arcs if a in base.shared_arcs})
+    return [piece for a in arcs if meets(base.arc_boxes[a], view) for piece in clip_line(base.arcs[a], view)]
 
 
 def _markers(plan: LocatorLayout) -> list[str]:

@@ -38,6 +38,14 @@ def num(value: float, digits: int = 1) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _tenth(value: float) -> str:
+    """`num(value)`, faster: a map's path has thousands of coordinates."""
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` cut to `limit` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
@@ -87,6 +95,6 @@ def path_d(lines: list[list[tuple[float, float]]], *, closed: bool) -> str:
     """SVG path data for `lines`, one subpath each, coordinates to 0.1 px."""
     parts = []
     for line in lines:
-        coords = " ".join(f"{num(x)} {num(y)}" for x, y in line)
+        coords = " ".join(f"{_tenth(x)} {_tenth(y)}" for x, y in line)
         parts.append(f"M{coords}{'Z' if closed else ''}")
     return "".join(parts)
