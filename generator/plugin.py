@@ -211,13 +211,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             log.warning("%s: unknown marker %s; expected %s", page.file.src_uri, marker, reference.EXPECTED_MARKERS)
         return expanded
 
+    @event_priority(-100)  # after every other plugin's changes to the page
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.search_engine != "material" or page.file.src_uri not in self.generated or not html:
+        if page.file.src_uri not in self.generated or not html:
             return html
-        # Material's search gets the page without what it would skip anyway; the page
-        # gets its whole content back once the search has read it (on_page_context).
+        # Material's search gets the page without what it would skip anyway, and nothing
+        # under Pagefind, where it indexes no page; the page gets its whole content back
+        # once the search has read it (on_page_context). Either way Material's search then
+        # removes every `data-search-*="..."` attribute from what it was given, which
+        # generated pages do not have: their one such attribute has no value.
         self.whole[page.file.src_uri] = html
-        return site_search.without_excluded(html)
+        return site_search.without_excluded(html) if self.search_engine == "material" else ""
 
     @event_priority(-100)  # after Material's search has read the page
     def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
