@@ -10,6 +10,7 @@ changed twice within a clock tick is still seen.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,8 +47,8 @@ class Cache:
     """Loaded briefings by file, and rendered pages by what they were rendered from."""
 
     loaded: dict[Path, Loaded] = field(default_factory=dict)
-    own_pages: dict[str, tuple[Any, dict[str, str]]] = field(default_factory=dict)
-    site_pages: tuple[Any, dict[str, str]] | None = None
+    own_pages: dict[str, tuple[Any, Mapping[str, str]]] = field(default_factory=dict)
+    site_pages: tuple[Any, Mapping[str, str]] | None = None
     #: Pieces of the pages across briefings, when they are rendered in this process.
     fragments: Fragments = field(default_factory=Fragments)
 

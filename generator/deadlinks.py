@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 #: An address in an attribute, as the templates write them (always in double quotes;
@@ -70,18 +70,18 @@ LinksOf = Callable[[str, str, str], list[tuple[str, str]]]
 
 
 def dead_links(
-    pages: Mapping[str, tuple[str, str]],
+    pages: Iterable[tuple[str, str, str]],
     existing: Collection[str],
     links_of: LinksOf = lambda src, url, content: links(url, content),
 ) -> list[tuple[str, str]]:
     """(page, address) for each address of a page that leads to no file in `existing`.
 
-    `pages` maps a page's source path to its URL and its content; `existing` holds the
-    site's files by the path they are written to (`method/index.html`, `feed.xml`). Each
-    address is named once a page; sorted by page, then address, whatever order the pages came in.
+    `pages` gives each page's source path, URL and content; `existing` holds the site's
+    files by the path they are written to (`method/index.html`, `feed.xml`). Each address
+    is named once a page; sorted by page, then address, whatever order the pages came in.
     """
     dead: list[tuple[str, str]] = []
-    for src, (url, content) in pages.items():
+    for src, url, content in pages:
         for address, file in links_of(src, url, content):
             if file not in existing and f"{file}/index.html" not in existing:
                 dead.append((src, address))

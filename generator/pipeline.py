@@ -13,6 +13,10 @@ briefings. Either gives the same pages. In the pool, briefings travel between st
 pickled and are never unpickled in this process: the memory of thousands of loaded
 briefings stays in the workers. Workers start from a fork server, which is safe under
 `mkdocs serve`'s threads.
+
+Given a `spool` folder, a one-off build writes each page there as it is made
+(pages/spool.py), and returns only their names: the pages never cross between processes
+nor sit in memory all at once.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -30,9 +34,10 @@ from typing import Protocol, TypeVar
 from generator.cache import Cache, Loaded, digest, file_digest
 from generator.errors import Invalid, Problem
 from generator.load.project import Entry, Project, check_follows, check_units
-from generator.pages.assemble import briefing_pages, site_pages
+from generator.pages.assemble import Pages, briefing_pages, site_pages
 from generator.pages.fragments import Fragments
 from generator.pages.site import DEFAULT_SITE, Site
+from generator.pages.spool import Spool
 from generator.pages.urls import Urls
 
 #: Below this many briefings, starting worker processes costs more than it saves.
@@ -54,6 +59,12 @@ class Context:
     site: Site
     #: In a worker process, loaded briefings are sent back pickled.
     in_worker: bool = False
+    #: Where pages are written as they are made, if not kept in memory.
+    spool: Path | None = None
+
+    def pages(self) -> Pages:
+        """Where a task puts the pages it makes."""
+        return {} if self.spool is None else Spool(self.spool)
 
     def pack(self, entry: Entry) -> Packed:
         return pickle.dumps(entry, pickle.HIGHEST_PROTOCOL) if self.in_worker else entry
@@ -100,9 +111,9 @@ class Serial:
 _worker: Context | None = None
 
 
-def _start(root: Path, briefings_dir: str, seeds_dir: str, directory_urls: bool, site: Site) -> None:
+def _start(root: Path, briefings_dir: str, seeds_dir: str, directory_urls: bool, site: Site, spool: Path | None) -> None:
     global _worker
-    _worker = Context(Project(root, briefings_dir, seeds_dir), Urls(directory_urls), site, in_worker=True)
+    _worker = Context(Project(root, briefings_dir, seeds_dir), Urls(directory_urls), site, in_worker=True, spool=spool)
 
 
 def _in_worker(task: Callable[[Context, T], R], item: T) -> R:
@@ -117,7 +128,9 @@ class Processes:
         self.workers = workers
         mp = multiprocessing.get_context("forkserver")
         mp.set_forkserver_preload([__name__])
-        self._pool = ProcessPoolExecutor(workers, mp_context=mp, initializer=_start, initargs=context.settings())
+        self._pool = ProcessPoolExecutor(
+            workers, mp_context=mp, initializer=_start, initargs=(*context.settings(), context.spool)
+        )
 
     def map(self, task: Callable[[Context, T], R], items: Iterable[T]) -> Iterator[R]:
         items = list(items)
@@ -161,6 +174,8 @@ class Outcome:
     pages: dict[str, str]
     briefings: int
     passages: int
+    #: With a spool, the pages written there (`pages` is then empty), in a stable order.
+    spooled: list[str] = field(default_factory=list)
 
 
 def build(
@@ -169,15 +184,19 @@ def build(
     site: Site = DEFAULT_SITE,
     executor: ExecutorFactory = auto,
     cache: Cache | None = None,
+    spool: Path | None = None,
 ) -> Outcome:
     """Load, check and render `project`; raises `Invalid` with every problem found.
 
     With a `cache` from an earlier run, only what changed is loaded and rendered again;
     a process that keeps a cache (`mkdocs serve`, `briefing check --watch`) keeps the
     loaded briefings whole and renders the pages across briefings itself, so that the
-    next run reuses their pieces (pages/fragments.py).
+    next run reuses their pieces (pages/fragments.py). With a `spool` folder (and no
+    cache), the pages are written there instead of returned.
     """
-    context = Context(project, urls or Urls(), site)
+    if cache is not None and spool is not None:
+        raise ValueError("a build keeps its pages in memory for a cache, or writes them to a spool, not both")
+    context = Context(project, urls or Urls(), site, spool=spool)
     files, problems = project.briefing_files()
     keep = cache is not None
     cache = cache if cache is not None else Cache()
@@ -216,12 +235,12 @@ def build(
     finally:
         run.close()
     cache.own_pages = {bid: cache.own_pages[bid] for bid in sorted(keys)}
-    pages: dict[str, str] = {}
-    for _, own in cache.own_pages.values():
-        pages.update(own)
     assert cache.site_pages is not None
-    pages.update(cache.site_pages[1])
-    return Outcome(pages, len(ordered), sum(loaded.header.passages for loaded in ordered))
+    found = sum(loaded.header.passages for loaded in ordered)
+    made = [own for _, own in cache.own_pages.values()] + [cache.site_pages[1]]
+    if spool is not None:
+        return Outcome({}, len(ordered), found, [src for pages in made for src in pages])
+    return Outcome({src: text for pages in made for src, text in pages.items()}, len(ordered), found)
 
 
 def load(project: Project, executor: ExecutorFactory = serial) -> list[Entry]:
@@ -263,12 +282,20 @@ def _load_task(context: Context, path: Path) -> tuple[Loaded | None, list[Proble
     return Loaded(key, entry.header, context.pack(entry)), problems
 
 
-def _briefing_task(context: Context, item: tuple[Packed, Packed | None]) -> dict[str, str]:
+def _briefing_task(context: Context, item: tuple[Packed, Packed | None]) -> Pages:
     entry, previous = item
     return briefing_pages(
-        context.unpack(entry), None if previous is None else context.unpack(previous), context.urls, context.site
+        context.unpack(entry),
+        None if previous is None else context.unpack(previous),
+        context.urls,
+        context.site,
+        context.pages(),
     )
 
 
-def _site_task(context: Context, packed: list[Packed], fragments: Fragments | None = None) -> dict[str, str]:
-    return site_pages([context.unpack(item) for item in packed], context.urls, context.site, fragments)
+def _site_task(context: Context, packed: list[Packed], fragments: Fragments | None = None) -> Pages:
+    entries = []
+    for i, item in enumerate(packed):
+        entries.append(context.unpack(item))
+        packed[i] = b""  # each pickle goes once its briefing is whole: thousands of them add up
+    return site_pages(entries, context.urls, context.site, fragments, context.pages())

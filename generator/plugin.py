@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,13 +14,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import readers
+from generator import mkpages, readers, share
 from generator import search as site_search
 from generator.authoring import reference
 from generator.deadlinks import dead_links
@@ -28,6 +30,7 @@ from generator.mkpages import GeneratedPage, ReusedPage, nav_titles
 from generator.pages import paths
 from generator.pages.assemble import site_pages
 from generator.pages.site import Site
+from generator.pages.spool import Spool
 from generator.pages.tohtml import Converter
 from generator.pages.urls import Urls
 from generator.pipeline import build
@@ -74,10 +77,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         #: Under `mkdocs serve`, what is kept from one build to the next.
         self.preview: Preview | None = None
         self.order: list[tuple[str, str]] = []
-        #: Generated pages' whole content while Material's search reads less of it.
-        self.whole: dict[str, str] = {}
         #: Every page of the site, in MkDocs' order, those the preview skips included.
         self.documents: list[File] = []
+        #: In a one-off build, the folder the generated pages are written to, and their names.
+        self.spool: Path | None = None
+        self.spooled: list[str] = []
+        self.nav: Navigation | None = None
+        #: In a one-off build of many pages, the processes building some of them (share.py).
+        self.shared: share.Shared | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.whole_build = command in ("build", "gh-deploy") and not dirty
@@ -111,12 +118,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             self.pages = self.preview.pages(
                 project.root,
                 lambda cache: build(project, urls, site, cache=cache).pages,
-                lambda: site_pages([], urls, site),
+                lambda: dict(site_pages([], urls, site)),
             )
             return
+        # A one-off build writes its pages to a spool beside the site, not to memory; MkDocs
+        # reads each from there (pages/spool.py).
+        site_dir = Path(config.site_dir).resolve()
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.spool = Path(tempfile.mkdtemp(prefix=".briefings-spool-", dir=site_dir.parent))
         try:
-            self.pages = build(project, *site_of(config)).pages
+            self.spooled = build(project, *site_of(config), spool=self.spool).spooled
         except Invalid as error:
+            self._drop_spool()
             raise PluginError(error.report()) from None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -124,7 +137,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             for src, content in self.pages.items()
         ]
-        self.pages = {}  # the files hold them now
+        if self.spool is not None:
+            spool = Spool(self.spool)
+            generated += [
+                File.generated(config, src, abs_src_path=str(spool.path(src)), inclusion=InclusionLevel.NOT_IN_NAV)
+                for src in self.spooled
+            ]
+        self.pages, self.spooled = {}, []  # the files hold them now
         assets = resources.files("generator").joinpath("assets")
         generated.append(File.generated(config, paths.STYLESHEET, content=assets.joinpath("briefings.css").read_bytes()))
         count = len(files.documentation_pages()) + sum(f.is_documentation_page() for f in generated)
@@ -164,7 +183,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             reused = self.preview is not None and self.preview.reused(file.src_uri)
             (ReusedPage if reused else GeneratedPage)(titles.get(file.src_uri), file, config, converter)
         existing = {f.dest_uri for f in files}
-        checked = {f.src_uri: (f.url, f.content_string) for f in pages}
+        checked = ((f.src_uri, f.url, f.content_string) for f in pages)  # one page in memory at a time
         found = dead_links(checked, existing) if self.preview is None else dead_links(checked, existing, self.preview.links)
         for page, address in found:
             log.warning("%s: the generated page links to %s, which is not in the site; %s", page, address, _DEAD_EXPECTED)
@@ -211,36 +230,63 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             log.warning("%s: unknown marker %s; expected %s", page.file.src_uri, marker, reference.EXPECTED_MARKERS)
         return expanded
 
-    @event_priority(-100)  # after every other plugin's changes to the page
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri not in self.generated or not html:
-            return html
-        # Material's search gets the page without what it would skip anyway, and nothing
-        # under Pagefind, where it indexes no page; the page gets its whole content back
-        # once the search has read it (on_page_context). Either way Material's search then
-        # removes every `data-search-*="..."` attribute from what it was given, which
-        # generated pages do not have: their one such attribute has no value.
-        self.whole[page.file.src_uri] = html
-        return site_search.without_excluded(html) if self.search_engine == "material" else ""
-
-    @event_priority(-100)  # after Material's search has read the page
-    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-        whole = self.whole.pop(page.file.src_uri, None)
-        if whole is not None:
-            page.content = whole
+    @event_priority(100)  # before Material's search reads the page
+    def _on_page_context_search(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if isinstance(page, mkpages.GeneratedPage) and page.file.src_uri in self.generated:
+            # Material's search is shown the page without what it would skip anyway, and
+            # nothing under Pagefind, where it indexes no page; the page is whole again
+            # once the search has read it (_on_page_context_whole). Either way Material's
+            # search then removes every `data-search-*="..."` attribute from what it was
+            # shown, which generated pages do not have: their one such attribute has no value.
+            page.show(site_search.without_excluded(page.content or "") if self.search_engine == "material" else "")
         return context
 
+    @event_priority(-100)  # after Material's search has read the page
+    def _on_page_context_whole(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if isinstance(page, mkpages.GeneratedPage):
+            page.end_show()
+        return context
+
+    on_page_context = CombinedEvent(_on_page_context_search, _on_page_context_whole)
+
+    @event_priority(-100)  # the nav as MkDocs will build with it, after every plugin's changes
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    @event_priority(-100)  # the environment as MkDocs will build with it
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
+        elif self.spool is not None and self.nav is not None and self._shareable(config):
+            pages = [f.page for f in self.documents if f.src_uri in self.generated and f.page is not None]
+            self.shared = share.start(pages, self.documents, config, self.nav, env)
         return env
+
+    def _shareable(self, config: MkDocsConfig) -> bool:
+        """Whether children may build pages (share.py): only when no plugin keeps anything
+        from the events they run there, which this process would then miss. Material's
+        search keeps each page it indexes, so it may only be there when it indexes none."""
+        for event in ("page_context", "post_page"):
+            for method in config.plugins.events[event]:
+                owner = getattr(method, "__self__", None)
+                if owner is self:
+                    continue
+                if type(owner).__module__ == "material.plugins.search.plugin" and self.search_engine != "material":
+                    continue
+                return False
+        return True
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return output if self.preview is None else self.preview.output(page.file.src_uri, output, page.file.abs_dest_path)
 
     def on_template_context(self, context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
-        if self.preview is not None and self.preview.skipped:
-            context["pages"] = self.documents  # the sitemap lists the pages the preview skips too
+        if (self.preview is not None and self.preview.skipped) or self.shared is not None:
+            context["pages"] = self.documents  # the sitemap lists the pages built elsewhere too
         return context
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -249,7 +295,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return insert(output_content, self.preview.panel)
 
     @event_priority(50)  # before Material's search writes its index
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _on_post_build(self, config: MkDocsConfig) -> None:
         if self.preview is not None:
             self.preview.write_skipped()
         if self.preview is not None and self.search_engine == "material":
@@ -264,10 +310,35 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
                 raise PluginError(str(error)) from None
         self.built = True
 
+    @event_priority(100)  # before any plugin reads the built site
+    def _on_post_build_shared(self, config: MkDocsConfig) -> None:
+        shared, self.shared = self.shared, None
+        if shared is not None:
+            try:
+                shared.finish()
+            except share.ShareFailed as error:
+                raise PluginError(str(error)) from None
+
+    @event_priority(-100)  # after every plugin that may read a generated file
+    def _on_post_build_spool(self, config: MkDocsConfig) -> None:
+        self._drop_spool()
+
+    on_post_build = CombinedEvent(_on_post_build_shared, _on_post_build, _on_post_build_spool)
+
     def on_build_error(self, error: Exception) -> None:
         self.built = False  # a strict build's warnings come here too, after on_post_build
+        if self.shared is not None:
+            self.shared.stop()
+            self.shared = None
+        self._drop_spool()
+
+    def _drop_spool(self) -> None:
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
 
     def on_shutdown(self) -> None:
+        self._drop_spool()
         if self.preview is not None:
             self.preview.close()
         self.preview = None

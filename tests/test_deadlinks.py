@@ -59,16 +59,16 @@ def test_an_address_leads_to_the_file_the_site_writes_for_it(page_url: str, addr
 
 
 def test_each_dead_address_is_named_once_with_its_page() -> None:
-    pages = {
-        "claims.md": ("claims/", '<a href="../method/">m</a> <a href="../method/">again</a> <a href="../actors/">a</a>'),
-        "index.md": ("", '<img src="assets/gone.png"> <a href="https://example.org/">x</a> <a href="#top">t</a>'),
-    }
+    pages = [
+        ("index.md", "", '<img src="assets/gone.png"> <a href="https://example.org/">x</a> <a href="#top">t</a>'),
+        ("claims.md", "claims/", '<a href="../method/">m</a> <a href="../method/">again</a> <a href="../actors/">a</a>'),
+    ]
     existing = {"actors/index.html", "index.html", "claims/index.html"}
     assert dead_links(pages, existing) == [("claims.md", "../method/"), ("index.md", "assets/gone.png")]
 
 
 def test_escaped_text_that_looks_like_a_link_is_not_an_address() -> None:
-    page = {"index.md": ("", "<p>href=&#34;../gone/&#34; and href=&quot;x&quot;</p>")}
+    page = [("index.md", "", "<p>href=&#34;../gone/&#34; and href=&quot;x&quot;</p>")]
     assert dead_links(page, set()) == []
 
 

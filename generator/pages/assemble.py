@@ -8,7 +8,7 @@ all of them. Each page is rendered once, with everything it shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from functools import partial
 from typing import Any
 
@@ -26,10 +26,10 @@ from generator.pages.templating import render
 from generator.pages.urls import Urls
 from generator.pages.views import BriefingView
 
+Pages = MutableMapping[str, str]
 
-def _renderer(
-    urls: Urls, pages: dict[str, str], common: dict[str, Any], fragments: Fragments | None = None
-) -> Callable[..., None]:
+
+def _renderer(urls: Urls, pages: Pages, common: dict[str, Any], fragments: Fragments | None = None) -> Callable[..., None]:
     def page(src: str, template: str, **context: Any) -> None:
         memo = rendered if fragments is None else fragments.memo(src)
         pages[src] = render(
@@ -39,10 +39,12 @@ def _renderer(
     return page
 
 
-def briefing_pages(entry: Entry, previous: Entry | None, urls: Urls, site: Site = DEFAULT_SITE) -> dict[str, str]:
+def briefing_pages(
+    entry: Entry, previous: Entry | None, urls: Urls, site: Site = DEFAULT_SITE, pages: Pages | None = None
+) -> Pages:
     """The briefing's page, which says what changed since `previous` if it follows one, and
-    its source view."""
-    pages: dict[str, str] = {}
+    its source view, put into `pages` (a new dict by default) as each is made."""
+    pages = {} if pages is None else pages
     page = _renderer(urls, pages, {})
     view = BriefingView(entry, urls)
     linked = [
@@ -70,12 +72,15 @@ def briefing_pages(entry: Entry, previous: Entry | None, urls: Urls, site: Site 
     return pages
 
 
-def site_pages(entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE, fragments: Fragments | None = None) -> dict[str, str]:
-    """The pages and files across briefings (newest first), each built in one pass over them;
-    with `fragments` from an earlier run, the pieces of them that no edit changed are reused."""
+def site_pages(
+    entries: list[Entry], urls: Urls, site: Site = DEFAULT_SITE, fragments: Fragments | None = None, pages: Pages | None = None
+) -> Pages:
+    """The pages and files across briefings (newest first), each built in one pass over them
+    and put into `pages` (a new dict by default); with `fragments` from an earlier run, the
+    pieces of them that no edit changed are reused."""
     catalog = build_catalog(entries)
     views = {entry.id: BriefingView(entry, urls) for entry in entries}
-    pages: dict[str, str] = {}
+    pages = {} if pages is None else pages
     common = {"catalog": catalog, "views": views, "statuses": list(ClaimStatus), "shown": pictures.SHOWN}
     page = _renderer(urls, pages, common, fragments)
     page(paths.HOME, "home.md.j2")

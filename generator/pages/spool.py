@@ -1,0 +1,49 @@
+"""Generated pages written to a folder as they are made, rather than held in memory.
+
+A one-off build of thousands of briefings makes hundreds of megabytes of pages. Held as
+Python strings until MkDocs has read them all, they were most of the build's peak memory,
+and each crossed from a worker process to the build's in a pickle. Written to a spool
+folder instead, each page is on disk the moment it is made, and MkDocs reads it from there
+(`File.generated(..., abs_src_path=...)`) when it gets to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, MutableMapping
+from pathlib import Path, PurePosixPath
+
+
+class Spool(MutableMapping[str, str]):
+    """Pages by their path in the docs tree, each written to `folder` when it is put in;
+    only their names stay in memory. Safe to fill from several processes at once, as long
+    as no two write the same page."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._names: dict[str, None] = {}
+
+    def path(self, src: str) -> Path:
+        """Where the page is written: one folder of files named by a digest of the page's
+        path, so that no folder has to be made for it."""
+        name = hashlib.blake2b(src.encode("utf-8"), digest_size=16).hexdigest()
+        return self.folder / (name + PurePosixPath(src).suffix)
+
+    def __setitem__(self, src: str, text: str) -> None:
+        self.path(src).write_bytes(text.encode("utf-8"))
+        self._names[src] = None
+
+    def __getitem__(self, src: str) -> str:
+        if src not in self._names:
+            raise KeyError(src)
+        return self.path(src).read_text(encoding="utf-8")
+
+    def __delitem__(self, src: str) -> None:
+        del self._names[src]
+        self.path(src).unlink()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)

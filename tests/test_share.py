@@ -1,0 +1,176 @@
+"""A one-off build writes its pages to a spool and shares their theme rendering with forked
+children: the site is the same as one process builds, and `--strict` still counts
+everything a child logs."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import signal
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+
+from generator import pipeline, share
+from generator.cache import Cache
+from generator.load.project import Project
+from generator.pages.spool import Spool
+from generator.pages.urls import Urls
+
+PARENT = os.getpid()
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    out = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            out[path.relative_to(site).as_posix()] = gzip.decompress(data) if path.suffix == ".gz" else data
+    return out
+
+
+class Counter(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Another plugin that keeps something from every page it is shown."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        self.seen.append(page.file.src_uri)
+        return output
+
+
+def built(
+    project: Path,
+    site: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    shared: bool,
+    search: str = "pagefind",
+    also: BasePlugin | None = None,  # type: ignore[type-arg]
+) -> list[int | None]:
+    """Build `project` strictly into `site`, with children (two processes in all) or without;
+    how many children `share.start` started (None: it started none)."""
+    monkeypatch.setattr(share, "SHARE_FROM", 1 if shared else 10**9)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    started: list[int | None] = []
+    start = share.start
+
+    def spy(*args: Any) -> share.Shared | None:
+        result = start(*args)
+        started.append(None if result is None else len(result.children))
+        return result
+
+    monkeypatch.setattr(share, "start", spy)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True, site_url="https://example.org/desk/")
+    config.plugins["briefings"].config["search"] = search
+    if also is not None:
+        config.plugins["also"] = also
+    mkdocs_build.build(config)
+    return started
+
+
+def in_children(action: Callable[[str], None]) -> Callable[..., None]:
+    """MkDocs' `_build_page`, doing `action` first (given the page's path) in a child only."""
+    original = mkdocs_build._build_page
+
+    def build_page(page: Any, *args: Any, **kwargs: Any) -> None:
+        if os.getpid() != PARENT:
+            action(page.file.src_uri)
+        original(page, *args, **kwargs)
+
+    return build_page
+
+
+def test_a_site_built_by_several_processes_is_the_site_one_builds(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert built(several, tmp_path / "shared", monkeypatch, shared=True) == [1]
+    assert built(several, tmp_path / "one", monkeypatch, shared=False) == [None]
+    shared, alone = files_of(tmp_path / "shared"), files_of(tmp_path / "one")
+    assert list(shared) == list(alone)
+    assert [name for name in shared if shared[name] != alone[name]] == []
+    # The sitemap lists the pages the children built, though MkDocs skipped them here.
+    assert b"briefings/update-3/source/" in shared["sitemap.xml"]
+    assert not list(tmp_path.glob(".briefings-spool-*")), "the spool is removed after the build"
+
+
+def test_under_materials_search_one_process_builds_every_page(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Material's search keeps each page it reads, in the process that reads it.
+    assert built(several, tmp_path / "site", monkeypatch, shared=True, search="material") == []
+    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert '"location":"briefings/update-3/source/' in index
+
+
+def test_beside_another_plugin_that_keeps_what_it_sees_one_process_builds_every_page(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counter = Counter()
+    assert built(several, tmp_path / "site", monkeypatch, shared=True, also=counter) == []
+    assert "briefings/update-3/source.md" in counter.seen and len(counter.seen) == len(set(counter.seen)) > 30
+
+
+def test_what_a_child_warns_fails_a_strict_build(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    warn = in_children(lambda src: logging.getLogger("mkdocs.plugins.test").warning("%s: a warning from a child", src))
+    monkeypatch.setattr(mkdocs_build, "_build_page", warn)
+    with pytest.raises(Abort, match=r"^Aborted with \d+ warnings in strict mode!$"):
+        built(several, tmp_path / "site", monkeypatch, shared=True)
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert said and all(message.endswith(": a warning from a child") for message in said)
+    assert not list(tmp_path.glob(".briefings-spool-*"))
+
+
+def test_a_child_that_fails_fails_the_build_and_says_why(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def fail(src: str) -> None:
+        raise RuntimeError(f"cannot build {src}")
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", in_children(fail))
+    with pytest.raises(Abort, match="BuildError"):
+        built(several, tmp_path / "site", monkeypatch, shared=True)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1, errors
+    page = errors[0].split(": ")[1]
+    assert errors[0] == (
+        f"a process building pages beside the build failed: {page}: RuntimeError: cannot build {page}; expected every page built"
+    )
+    assert not list(tmp_path.glob(".briefings-spool-*"))
+
+
+def test_a_child_that_is_killed_fails_the_build(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(mkdocs_build, "_build_page", in_children(lambda src: os.kill(os.getpid(), signal.SIGKILL)))
+    with pytest.raises(Abort, match="BuildError"):
+        built(several, tmp_path / "site", monkeypatch, shared=True)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "a process building pages beside the build failed: it ended with exit status -9; expected every page built" in errors
+
+
+def test_a_spooled_build_gives_the_pages_a_build_in_memory_gives(several: Path, tmp_path: Path) -> None:
+    in_memory = pipeline.build(Project(several), Urls(), executor=pipeline.serial).pages
+    for executor in (pipeline.serial, pipeline.processes(2)):
+        folder = tmp_path / f"spool-{len(list(tmp_path.iterdir()))}"
+        folder.mkdir()
+        outcome = pipeline.build(Project(several), Urls(), executor=executor, spool=folder)
+        assert outcome.pages == {} and outcome.spooled == list(in_memory)
+        spool = Spool(folder)
+        assert {src: spool.path(src).read_text(encoding="utf-8") for src in outcome.spooled} == in_memory
+        assert sorted(p.name for p in folder.iterdir()) == sorted(spool.path(src).name for src in in_memory)
+
+
+def test_a_build_keeps_its_pages_for_a_cache_or_spools_them_not_both(several: Path, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"^a build keeps its pages in memory for a cache, or writes them to a spool, not both$"):
+        pipeline.build(Project(several), Urls(), cache=Cache(), spool=tmp_path)
