@@ -14,6 +14,7 @@ thousands of briefings' pages take half the memory.
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
+from generator.pages.prepare import Prepared
 from generator.pages.tohtml import Converter
 
 #: The template of a page written back as last built: rendering it costs nothing.
@@ -31,11 +33,20 @@ REUSE_TEMPLATE = "briefings-reuse.html"
 class GeneratedPage(Page):
     """A generated page: its HTML blocks go to the page as they are."""
 
-    def __init__(self, title: str | None, file: File, config: MkDocsConfig, converter: Converter) -> None:
+    def __init__(
+        self,
+        title: str | None,
+        file: File,
+        config: MkDocsConfig,
+        converter: Converter,
+        prepared: tuple[Path, Prepared] | None = None,
+    ) -> None:
         self._held: bytes | None = None
         self._shown: str | None = None
         super().__init__(title, file, config)
         self.converter = converter
+        #: Where a worker wrote the page's HTML, and what else it found (pages/prepare.py).
+        self.prepared = prepared
 
     @property  # Page.content is a plain attribute; here a property over the bytes held
     def content(self) -> str | None:
@@ -58,17 +69,33 @@ class GeneratedPage(Page):
     def end_show(self) -> None:
         self._shown = None
 
+    def read_source(self, config: MkDocsConfig) -> None:
+        if self.prepared is None:
+            super().read_source(config)
+            return
+        # Prepared: nothing to read but its front matter, which the worker read.
+        self.markdown, self.meta = "", self.prepared[1].meta
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.prepared is not None:
+            html, prepared = self.prepared
+            self._held = html.read_bytes()
+            self._made(prepared.toc, prepared.ids)
+            return
         assert self.markdown is not None
         done = self.converter.convert(self.markdown)
         if done is None:  # more than headings and HTML blocks: Python-Markdown's, as any page
             super().render(config, files)
             return
-        self.content, tokens, self.present_anchor_ids = done
+        self.content, tokens, ids = done
+        self._made(tokens, ids)
+        self.markdown = ""  # nothing reads it again: thousands of pages need not keep it twice
+
+    def _made(self, tokens: list[dict[str, Any]], ids: set[str]) -> None:
+        self.present_anchor_ids = ids
         self.toc = get_toc(tokens)  # type: ignore[arg-type]  # Python-Markdown's tokens, as MkDocs passes them
         self._title_from_render = next((str(t["name"]) for t in tokens if t["level"] == 1), None)
         self.links_to_anchors = {}  # raw HTML: MkDocs checks no links in it
-        self.markdown = ""  # nothing reads it again: thousands of pages need not keep it twice
 
 
 class ReusedPage(GeneratedPage):

@@ -21,6 +21,7 @@ nor sit in memory all at once.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import pickle
@@ -36,6 +37,7 @@ from generator.errors import Invalid, Problem
 from generator.load.project import Entry, Project, check_follows, check_units
 from generator.pages.assemble import Pages, briefing_pages, site_pages
 from generator.pages.fragments import Fragments
+from generator.pages.prepare import Markdown, Prepared, Preparer
 from generator.pages.site import DEFAULT_SITE, Site
 from generator.pages.spool import Spool
 from generator.pages.urls import Urls
@@ -61,10 +63,16 @@ class Context:
     in_worker: bool = False
     #: Where pages are written as they are made, if not kept in memory.
     spool: Path | None = None
+    #: With a spool: the site's Markdown settings, to make the pages ready for MkDocs as well.
+    markdown: Markdown | None = None
 
     def pages(self) -> Pages:
         """Where a task puts the pages it makes."""
-        return {} if self.spool is None else Spool(self.spool)
+        return {} if self.spool is None else Spool(self.spool, self._preparer)
+
+    @functools.cached_property
+    def _preparer(self) -> Preparer | None:
+        return None if self.markdown is None else Preparer(self.markdown, self.urls)
 
     def pack(self, entry: Entry) -> Packed:
         return pickle.dumps(entry, pickle.HIGHEST_PROTOCOL) if self.in_worker else entry
@@ -111,9 +119,18 @@ class Serial:
 _worker: Context | None = None
 
 
-def _start(root: Path, briefings_dir: str, seeds_dir: str, directory_urls: bool, site: Site, spool: Path | None) -> None:
+def _start(
+    root: Path,
+    briefings_dir: str,
+    seeds_dir: str,
+    directory_urls: bool,
+    site: Site,
+    spool: Path | None,
+    markdown: Markdown | None,
+) -> None:
     global _worker
-    _worker = Context(Project(root, briefings_dir, seeds_dir), Urls(directory_urls), site, in_worker=True, spool=spool)
+    project, urls = Project(root, briefings_dir, seeds_dir), Urls(directory_urls)
+    _worker = Context(project, urls, site, in_worker=True, spool=spool, markdown=markdown)
 
 
 def _in_worker(task: Callable[[Context, T], R], item: T) -> R:
@@ -129,7 +146,7 @@ class Processes:
         mp = multiprocessing.get_context("forkserver")
         mp.set_forkserver_preload([__name__])
         self._pool = ProcessPoolExecutor(
-            workers, mp_context=mp, initializer=_start, initargs=(*context.settings(), context.spool)
+            workers, mp_context=mp, initializer=_start, initargs=(*context.settings(), context.spool, context.markdown)
         )
 
     def map(self, task: Callable[[Context, T], R], items: Iterable[T]) -> Iterator[R]:
@@ -174,8 +191,10 @@ class Outcome:
     pages: dict[str, str]
     briefings: int
     passages: int
-    #: With a spool, the pages written there (`pages` is then empty), in a stable order.
+    #: With a spool, the pages written there (`pages` is then empty), in a stable order...
     spooled: list[str] = field(default_factory=list)
+    #: ...and, given the site's Markdown settings, what MkDocs needs of those it could prepare.
+    prepared: dict[str, Prepared] = field(default_factory=dict)
 
 
 def build(
@@ -185,6 +204,7 @@ def build(
     executor: ExecutorFactory = auto,
     cache: Cache | None = None,
     spool: Path | None = None,
+    markdown: Markdown | None = None,
 ) -> Outcome:
     """Load, check and render `project`; raises `Invalid` with every problem found.
 
@@ -192,11 +212,12 @@ def build(
     a process that keeps a cache (`mkdocs serve`, `briefing check --watch`) keeps the
     loaded briefings whole and renders the pages across briefings itself, so that the
     next run reuses their pieces (pages/fragments.py). With a `spool` folder (and no
-    cache), the pages are written there instead of returned.
+    cache), the pages are written there instead of returned; with the site's `markdown`
+    settings too, they are made ready for MkDocs there (pages/prepare.py).
     """
     if cache is not None and spool is not None:
         raise ValueError("a build keeps its pages in memory for a cache, or writes them to a spool, not both")
-    context = Context(project, urls or Urls(), site, spool=spool)
+    context = Context(project, urls or Urls(), site, spool=spool, markdown=markdown if spool is not None else None)
     files, problems = project.briefing_files()
     keep = cache is not None
     cache = cache if cache is not None else Cache()
@@ -239,7 +260,8 @@ def build(
     found = sum(loaded.header.passages for loaded in ordered)
     made = [own for _, own in cache.own_pages.values()] + [cache.site_pages[1]]
     if spool is not None:
-        return Outcome({}, len(ordered), found, [src for pages in made for src in pages])
+        prepared = {src: ready for pages in made if isinstance(pages, Spool) for src, ready in pages.prepared.items()}
+        return Outcome({}, len(ordered), found, [src for pages in made for src in pages], prepared)
     return Outcome({src: text for pages in made for src, text in pages.items()}, len(ordered), found)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 import shutil
 import tempfile
 from importlib import resources
@@ -23,12 +24,13 @@ from mkdocs.utils.templates import TemplateContext
 from generator import mkpages, readers, share
 from generator import search as site_search
 from generator.authoring import reference
-from generator.deadlinks import dead_links
+from generator.deadlinks import dead_links, links
 from generator.errors import Invalid
 from generator.load.project import Project
 from generator.mkpages import GeneratedPage, ReusedPage, nav_titles
 from generator.pages import paths
 from generator.pages.assemble import site_pages
+from generator.pages.prepare import Prepared
 from generator.pages.site import Site
 from generator.pages.spool import Spool
 from generator.pages.tohtml import Converter
@@ -82,6 +84,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         #: In a one-off build, the folder the generated pages are written to, and their names.
         self.spool: Path | None = None
         self.spooled: list[str] = []
+        self.prepared: dict[str, Prepared] = {}
         self.nav: Navigation | None = None
         #: In a one-off build of many pages, the processes building some of them (share.py).
         self.shared: share.Shared | None = None
@@ -126,19 +129,34 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         site_dir = Path(config.site_dir).resolve()
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.spool = Path(tempfile.mkdtemp(prefix=".briefings-spool-", dir=site_dir.parent))
+        markdown = (config.markdown_extensions, config.mdx_configs) if self._preparable(config) else None
         try:
-            self.spooled = build(project, *site_of(config), spool=self.spool).spooled
+            outcome = build(project, *site_of(config), spool=self.spool, markdown=markdown)
+            self.spooled, self.prepared = outcome.spooled, outcome.prepared
         except Invalid as error:
             self._drop_spool()
             raise PluginError(error.report()) from None
+
+    def _preparable(self, config: MkDocsConfig) -> bool:
+        """Whether the workers may make the pages ready for MkDocs (pages/prepare.py): only
+        when no other plugin reads or changes a page's source or Markdown, which they would
+        then miss, and when the site's Markdown settings can be sent to them."""
+        for event in ("page_read_source", "page_markdown"):
+            if any(getattr(method, "__self__", None) is not self for method in config.plugins.events[event]):
+                return False
+        try:
+            pickle.dumps((config.markdown_extensions, config.mdx_configs))
+        except Exception:  # an extension set up with a function made on the spot
+            return False
+        return True
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         generated = [
             File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             for src, content in self.pages.items()
         ]
-        if self.spool is not None:
-            spool = Spool(self.spool)
+        spool = None if self.spool is None else Spool(self.spool)
+        if spool is not None:
             generated += [
                 File.generated(config, src, abs_src_path=str(spool.path(src)), inclusion=InclusionLevel.NOT_IN_NAV)
                 for src in self.spooled
@@ -179,12 +197,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             config.nav = readers.default_nav(own, used)
         converter = Converter(config.markdown_extensions, config.mdx_configs)
         titles = nav_titles(config.nav)
+        prepared, self.prepared = self.prepared, {}
         for file in pages:
-            reused = self.preview is not None and self.preview.reused(file.src_uri)
-            (ReusedPage if reused else GeneratedPage)(titles.get(file.src_uri), file, config, converter)
+            if self.preview is not None and self.preview.reused(file.src_uri):
+                ReusedPage(titles.get(file.src_uri), file, config, converter)
+                continue
+            ready = prepared.get(file.src_uri)
+            made = None if ready is None or spool is None else (spool.html(file.src_uri), ready)
+            GeneratedPage(titles.get(file.src_uri), file, config, converter, made)
         existing = {f.dest_uri for f in files}
-        checked = ((f.src_uri, f.url, f.content_string) for f in pages)  # one page in memory at a time
-        found = dead_links(checked, existing) if self.preview is None else dead_links(checked, existing, self.preview.links)
+        # One page in memory at a time; a prepared page's links were listed by its worker.
+        checked = ((f.src_uri, f.url, "" if f.src_uri in prepared else f.content_string) for f in pages)
+        if self.preview is not None:
+            found = dead_links(checked, existing, self.preview.links)
+        else:
+            found = dead_links(
+                checked, existing, lambda src, url, text: prepared[src].links if src in prepared else links(url, text)
+            )
         for page, address in found:
             log.warning("%s: the generated page links to %s, which is not in the site; %s", page, address, _DEAD_EXPECTED)
         self.documents = list(files.documentation_pages())

@@ -17,11 +17,14 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils.meta import get_data
 
 from generator import pipeline, share
 from generator.cache import Cache
+from generator.deadlinks import links
 from generator.load.project import Project
 from generator.pages.spool import Spool
+from generator.pages.tohtml import Converter
 from generator.pages.urls import Urls
 
 PARENT = os.getpid()
@@ -174,3 +177,32 @@ def test_a_spooled_build_gives_the_pages_a_build_in_memory_gives(several: Path, 
 def test_a_build_keeps_its_pages_for_a_cache_or_spools_them_not_both(several: Path, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"^a build keeps its pages in memory for a cache, or writes them to a spool, not both$"):
         pipeline.build(Project(several), Urls(), cache=Cache(), spool=tmp_path)
+
+
+def test_the_workers_prepare_each_generated_page_as_mkdocs_would(several: Path, tmp_path: Path) -> None:
+    markdown = (["toc", "attr_list"], {"toc": {"permalink": True}})
+    outcome = pipeline.build(Project(several), Urls(), executor=pipeline.processes(2), spool=tmp_path, markdown=markdown)
+    pages = [src for src in outcome.spooled if src.endswith(".md")]
+    assert sorted(outcome.prepared) == sorted(pages) and len(pages) > 20
+    spool, converter = Spool(tmp_path), Converter(*markdown)
+    for src in pages:
+        body, meta = get_data(spool.path(src).read_text(encoding="utf-8"))
+        html, toc, ids = converter.convert(body)  # type: ignore[misc]
+        ready = outcome.prepared[src]
+        assert (spool.html(src).read_text(encoding="utf-8"), ready.toc, ready.ids, ready.meta) == (html, toc, ids, meta)
+        assert ready.links == links(Urls().url(src), spool.path(src).read_text(encoding="utf-8"))
+
+
+class Shouter(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Another plugin that changes every page's Markdown."""
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        return markdown.replace("Russia counterattacks", "RUSSIA COUNTERATTACKS")
+
+
+def test_beside_a_plugin_that_changes_markdown_the_build_process_renders_the_pages(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built(several, tmp_path / "site", monkeypatch, shared=False, also=Shouter())
+    html = (tmp_path / "site" / "briefings" / "update-3" / "index.html").read_text(encoding="utf-8")
+    assert "RUSSIA COUNTERATTACKS in Kursk" in html  # in the body; the title comes from the front matter

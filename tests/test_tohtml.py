@@ -104,6 +104,7 @@ def test_the_built_site_is_the_one_python_markdown_builds(project: Path, tmp_pat
     shutil.copytree(CASES / "series" / "seeds", project / "seeds", dirs_exist_ok=True)
     build_site(project, tmp_path / "fast")
     with monkeypatch.context() as patched:  # rendered as MkDocs renders any page, by Python-Markdown
+        patched.setattr(mkpages.GeneratedPage, "read_source", Page.read_source)
         patched.setattr(mkpages.GeneratedPage, "render", Page.render)
         build_site(project, tmp_path / "stock")
     fast, stock = tree(tmp_path / "fast"), tree(tmp_path / "stock")
