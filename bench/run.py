@@ -37,35 +37,70 @@ from generator.pipeline import build  # noqa: E402
 from generator.standalone import render  # noqa: E402
 
 BUILD = """
-import multiprocessing, resource, sys, time
+import sys, time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 start = time.perf_counter()
-build(load_config(sys.argv[1], site_dir=sys.argv[2]))
+config = load_config(sys.argv[1], site_dir=sys.argv[2])
+config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` runs it
+try:
+    build(config)
+finally:
+    config.plugins.on_shutdown()
 took = time.perf_counter() - start
 # VmHWM: this process's own peak, from a fresh start at exec (ru_maxrss can carry the
-# parent's peak across fork and exec). Then the largest worker process's peak: the
-# workers have ended with the build (the fork server, which only holds the modules, ends here).
-own = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:"))
-for child in multiprocessing.active_children():
-    child.terminate()
-print(took, own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+# parent's peak across fork and exec).
+print(took, next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")))
 """
 
 
-def timed_build(config: Path, site: Path) -> tuple[float, int, int]:
-    """Wall time of a child process that builds the site, its peak RSS and its largest
-    worker's, in bytes."""
+def _descendants(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            for child in Path(f"/proc/{pid}/task/{task}/children").read_text().split():
+                found += [int(child), *_descendants(int(child))]
+    except OSError:
+        pass  # it has ended
+    return found
+
+
+def _peak_kb(pid: int) -> tuple[str, int] | None:
+    """What a process is (`pagefind` or `workers`) and its peak RSS so far, in KB."""
+    try:
+        exe = os.path.basename(os.readlink(f"/proc/{pid}/exe"))
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    return ("pagefind" if exe.startswith("pagefind") else "workers"), hwm
+
+
+def timed_build(config: Path, site: Path) -> tuple[float, int, int, int]:
+    """Wall time of a child process that builds the site; its peak RSS, the largest of its
+    worker processes' (the pool that loads and renders briefings, the children that build
+    pages) and Pagefind's, in bytes. The others' peaks are read from /proc every 0.2 s
+    while the build runs (VmHWM, so only a rise in a process's last 0.2 s escapes)."""
     if site.exists():
         shutil.rmtree(site)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1726185600"}
     start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", BUILD, str(config), str(site)], env=env, capture_output=True, text=True, check=True
+    child = subprocess.Popen(
+        [sys.executable, "-c", BUILD, str(config), str(site)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
+    peaks = {"workers": 0, "pagefind": 0}
+    while child.poll() is None:
+        for pid in _descendants(child.pid):
+            seen = _peak_kb(pid)
+            if seen is not None:
+                peaks[seen[0]] = max(peaks[seen[0]], seen[1])
+        time.sleep(0.2)
+    out, err = child.communicate()
     wall = time.perf_counter() - start
-    _, rss_kb, workers_kb = out.stdout.split()
-    return wall, int(rss_kb) * 1024, int(workers_kb) * 1024
+    if child.returncode != 0:
+        raise RuntimeError(f"the build of {config} failed: {err.strip()}")
+    _, rss_kb = out.split()
+    return wall, int(rss_kb) * 1024, peaks["workers"] * 1024, peaks["pagefind"] * 1024
 
 
 def plain_project(root: Path) -> Path:
@@ -127,8 +162,8 @@ def measure(n: int, runs: int, work: Path, zensical: bool = True) -> dict[str, A
     except Exception as error:  # no Chromium or Playwright here: say so in the figures
         search = {"gzip_kb": None, "requests": None, "error": str(error).splitlines()[0]}
     gen_s = statistics.median(generation)
-    full_s = statistics.median(t for t, _, _ in full)
-    base_s = statistics.median(t for t, _, _ in base)
+    full_s = statistics.median(t for t, _, _, _ in full)
+    base_s = statistics.median(t for t, _, _, _ in base)
     timed = [timed_zensical(plain) for _ in range(runs)] if zensical else [None]
     zensical_s = statistics.median(timed) if None not in timed else None  # type: ignore[type-var]
     return {
@@ -140,9 +175,10 @@ def measure(n: int, runs: int, work: Path, zensical: bool = True) -> dict[str, A
         "baseline_build_s": round(base_s, 2),
         "ratio": round(full_s / base_s, 3),
         "zensical_build_s": None if zensical_s is None else round(zensical_s, 2),
-        "peak_rss_mb": round(max(r for _, r, _ in full) / 2**20),
-        "worker_rss_mb": round(max(w for _, _, w in full) / 2**20),
-        "baseline_rss_mb": round(max(r for _, r, _ in base) / 2**20),
+        "peak_rss_mb": round(max(r for _, r, _, _ in full) / 2**20),
+        "worker_rss_mb": round(max(w for _, _, w, _ in full) / 2**20),
+        "pagefind_rss_mb": round(max(p for _, _, _, p in full) / 2**20),
+        "baseline_rss_mb": round(max(r for _, r, _, _ in base) / 2**20),
         "first_page_kb": round(first.stat().st_size / 1000, 1),
         "last_page_kb": round(last.stat().st_size / 1000, 1),
         # What the pictures (the map) add to a briefing page: the page without them weighs the difference.
@@ -157,7 +193,7 @@ def measure(n: int, runs: int, work: Path, zensical: bool = True) -> dict[str, A
 
 def table(results: list[dict[str, Any]]) -> str:
     cols = [("N", "n"), ("generate s", "generate_s"), ("briefings/s", "briefings_per_s"), ("full build s", "full_build_s"),
-            ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("zensical s", "zensical_build_s"), ("peak RSS MB", "peak_rss_mb"), ("worker RSS MB", "worker_rss_mb"), ("baseline RSS MB", "baseline_rss_mb"),
+            ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("zensical s", "zensical_build_s"), ("peak RSS MB", "peak_rss_mb"), ("worker RSS MB", "worker_rss_mb"), ("Pagefind RSS MB", "pagefind_rss_mb"), ("baseline RSS MB", "baseline_rss_mb"),
             ("first page KB", "first_page_kb"), ("last page KB", "last_page_kb"), ("of which pictures KB", "last_page_pictures_kb"), ("search", "search_engine"),
             ("search files MB", "search_files_mb"), ("KB gz to first result", "first_result_gzip_kb")]  # fmt: skip
     lines = ["| " + " | ".join(c for c, _ in cols) + " |", "|" + "---|" * len(cols)]
