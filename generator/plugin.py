@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import pickle
 import shutil
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from generator.pages import paths
 from generator.pages.assemble import site_pages
 from generator.pages.prepare import Prepared
 from generator.pages.site import Site
-from generator.pages.spool import Spool
+from generator.pages.spool import Spool, fresh_spool
 from generator.pages.tohtml import Converter
 from generator.pages.urls import Urls
 from generator.pipeline import build
@@ -126,9 +125,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             return
         # A one-off build writes its pages to a spool beside the site, not to memory; MkDocs
         # reads each from there (pages/spool.py).
-        site_dir = Path(config.site_dir).resolve()
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.spool = Path(tempfile.mkdtemp(prefix=".briefings-spool-", dir=site_dir.parent))
+        self.spool = fresh_spool(self.staging.target if self.staging is not None else Path(config.site_dir))
         markdown = (config.markdown_extensions, config.mdx_configs) if self._preparable(config) else None
         try:
             outcome = build(project, *site_of(config), spool=self.spool, markdown=markdown)

@@ -102,7 +102,21 @@ def test_a_site_built_by_several_processes_is_the_site_one_builds(
     assert [name for name in shared if shared[name] != alone[name]] == []
     # The sitemap lists the pages the children built, though MkDocs skipped them here.
     assert b"briefings/update-3/source/" in shared["sitemap.xml"]
-    assert not list(tmp_path.glob(".briefings-spool-*")), "the spool is removed after the build"
+    assert not list(tmp_path.glob(".*.spool")), "the spool is removed after the build"
+
+
+def test_the_spool_beside_the_site_is_removed_and_what_a_killed_build_left_there_too(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    left = tmp_path / ".site.spool"
+    left.mkdir()
+    (left / "stale.md").write_text("from a build killed half-way", encoding="utf-8")
+    seen = []
+    monkeypatch.setattr(share, "start", lambda *args: seen.append(sorted(p.name for p in left.iterdir())))
+    built(several, tmp_path / "site", monkeypatch, shared=True)
+    assert seen and "stale.md" not in seen[0] and len(seen[0]) > 50  # the pages while the build runs
+    assert {name.rsplit(".", 1)[1] for name in seen[0]} == {"md", "html", "xml", "json"}
+    assert not left.exists() and not (left / "stale.md").exists()
 
 
 def test_under_materials_search_one_process_builds_every_page(
@@ -131,7 +145,7 @@ def test_what_a_child_warns_fails_a_strict_build(
         built(several, tmp_path / "site", monkeypatch, shared=True)
     said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert said and all(message.endswith(": a warning from a child") for message in said)
-    assert not list(tmp_path.glob(".briefings-spool-*"))
+    assert not list(tmp_path.glob(".*.spool"))
 
 
 def test_a_child_that_fails_fails_the_build_and_says_why(
@@ -149,7 +163,7 @@ def test_a_child_that_fails_fails_the_build_and_says_why(
     assert errors[0] == (
         f"a process building pages beside the build failed: {page}: RuntimeError: cannot build {page}; expected every page built"
     )
-    assert not list(tmp_path.glob(".briefings-spool-*"))
+    assert not list(tmp_path.glob(".*.spool"))
 
 
 def test_a_child_that_is_killed_fails_the_build(

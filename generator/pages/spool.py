@@ -11,10 +11,21 @@ also writes each page's HTML beside it and keeps what MkDocs needs of it (pages/
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path, PurePosixPath
 
 from generator.pages.prepare import Prepared, Preparer
+
+
+def fresh_spool(site: Path) -> Path:
+    """An empty spool folder beside the site folder `site`: `.site.spool` for `site/`. What
+    a build killed half-way left there is removed first."""
+    resolved = site.resolve()
+    folder = resolved.with_name(f".{resolved.name}.spool")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
 
 
 class Spool(MutableMapping[str, str]):
