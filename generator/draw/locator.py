@@ -9,7 +9,8 @@ carrying `data-place`, drawn by precision, and labelled where its label fits.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -125,7 +126,7 @@ def locator_map(places: Sequence[MapPlace], *, title: str, basemap: Basemap | No
     base = basemap or load()
     marks = _markers(plan) + _key(plan)
     used = sum(len(part.encode("utf-8")) for part in marks) + len(title.encode("utf-8")) * 6 + 1_000
-    body = _basemap(plan, base, budget=max(LIMIT - used, MIN_BASEMAP)) + marks
+    body = _basemap(plan, base, budget=max(LIMIT - used, MIN_BASEMAP), shipped=basemap is None) + marks
     return frame("map", plan.width, plan.height, title, body, key=title + repr(sorted(_signature(plan))))
 
 
@@ -144,39 +145,77 @@ def _project_lines(lines: list[list[Point]], proj: Projection, tolerance: float)
     return out
 
 
-def _basemap(plan: LocatorLayout, base: Basemap, *, budget: int) -> list[str]:
-    proj = plan.projection
-    view = proj.bounds(margin=6.0)
-    layer = base.layer_for(view)
-    land = clip_rings(layer.land, view, layer.land_boxes)
-    borders = [
-        piece
-        for line, box in zip(layer.borders, layer.border_boxes, strict=True)
-        if meets(box, view)
-        for piece in clip_line(line, view)
-    ]
-    region_lines = _region_lines(plan.regions, base, view)
-    areas = {m.region.id: m.region for m in plan.markers if m.region is not None}
-    area_rings = {rid: clip_rings(r.rings, view) for rid, r in sorted(areas.items())}
+#: Basemaps drawn on the shipped basemap, by what decides them (the view, the regions drawn,
+#: the names placed), and by tolerance: a series of briefings on one situation names the
+#: same places, and draws the same basemap again and again. A few tens of KB each.
+_DRAWN: OrderedDict[Hashable, dict[float, list[str]]] = OrderedDict()
+DRAWN_KEPT = 512
+
+
+def _basemap(plan: LocatorLayout, base: Basemap, *, budget: int, shipped: bool = False) -> list[str]:
+    """The basemap's parts at the finest tolerance (doubling from 0.4 px) that fits `budget`."""
+    areas = tuple(sorted({m.region.id for m in plan.markers if m.region is not None}))
+    key = (plan.projection, plan.width, plan.map_height, tuple(r.id for r in plan.regions), areas, plan.nations, plan.context)
+    drawn = _DRAWN.get(key, {}) if shipped else {}
+    if shipped:
+        _DRAWN[key] = drawn
+        _DRAWN.move_to_end(key)
+        while len(_DRAWN) > DRAWN_KEPT:
+            _DRAWN.popitem(last=False)
+    clipped = None
     tolerance = 0.4
     while True:
-        parts = [
-            f'<rect class="bd-sea" x="0" y="0" width="{num(plan.width)}" height="{num(plan.map_height)}" fill="#dfe8f0"/>',
-            f'<path class="bd-land" fill="#f3f1ea" fill-rule="evenodd" d="{path_d(_project_lines(land, proj, tolerance), closed=True)}"/>',
-        ]
-        if region_lines:
-            d = path_d(_project_lines(region_lines, proj, tolerance), closed=False)
-            parts.append(f'<path class="bd-admin1" fill="none" stroke="#9aa3ad" d="{d}"/>')
-        parts.append(
-            f'<path class="bd-border" fill="none" stroke="#5f6b78" d="{path_d(_project_lines(borders, proj, tolerance), closed=False)}"/>'
-        )
-        for rid, rings in area_rings.items():
-            d = path_d(_project_lines(rings, proj, tolerance), closed=True)
-            parts.append(f'<path class="bd-area" data-region="{esc(rid)}" fill-rule="evenodd" d="{d}"/>')
-        parts += context_text(plan.nations, plan.context) + scale_bar(proj, plan.width, plan.map_height)
+        if tolerance not in drawn:
+            clipped = clipped or _clipped(plan, base)
+            drawn[tolerance] = _drawn(plan, clipped, tolerance)
+        parts = drawn[tolerance]
         if sum(len(part) for part in parts) <= budget or tolerance > 64:
-            return parts
+            return list(parts)
         tolerance *= 2
+
+
+@dataclass(frozen=True)
+class _Clipped:
+    """The basemap's lines in the map's view, in degrees."""
+
+    land: list[list[Point]]
+    borders: list[list[Point]]
+    regions: list[list[Point]]
+    areas: dict[str, list[list[Point]]]
+
+
+def _clipped(plan: LocatorLayout, base: Basemap) -> _Clipped:
+    view = plan.projection.bounds(margin=6.0)
+    layer = base.layer_for(view)
+    areas = {m.region.id: m.region for m in plan.markers if m.region is not None}
+    return _Clipped(
+        land=clip_rings(layer.land, view, layer.land_boxes),
+        borders=[
+            piece
+            for line, box in zip(layer.borders, layer.border_boxes, strict=True)
+            if meets(box, view)
+            for piece in clip_line(line, view)
+        ],
+        regions=_region_lines(plan.regions, base, view),
+        areas={rid: clip_rings(r.rings, view) for rid, r in sorted(areas.items())},
+    )
+
+
+def _drawn(plan: LocatorLayout, clipped: _Clipped, tolerance: float) -> list[str]:
+    proj = plan.projection
+    parts = [
+        f'<rect class="bd-sea" x="0" y="0" width="{num(plan.width)}" height="{num(plan.map_height)}" fill="#dfe8f0"/>',
+        f'<path class="bd-land" fill="#f3f1ea" fill-rule="evenodd" d="{path_d(_project_lines(clipped.land, proj, tolerance), closed=True)}"/>',
+    ]
+    if clipped.regions:
+        d = path_d(_project_lines(clipped.regions, proj, tolerance), closed=False)
+        parts.append(f'<path class="bd-admin1" fill="none" stroke="#9aa3ad" d="{d}"/>')
+    borders = path_d(_project_lines(clipped.borders, proj, tolerance), closed=False)
+    parts.append(f'<path class="bd-border" fill="none" stroke="#5f6b78" d="{borders}"/>')
+    for rid, rings in clipped.areas.items():
+        d = path_d(_project_lines(rings, proj, tolerance), closed=True)
+        parts.append(f'<path class="bd-area" data-region="{esc(rid)}" fill-rule="evenodd" d="{d}"/>')
+    return parts + context_text(plan.nations, plan.context) + scale_bar(proj, plan.width, plan.map_height)
 
 
 def _regions(markers: Sequence[Marker], base: Basemap) -> list[Region]:
