@@ -353,10 +353,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def on_build_error(self, error: Exception) -> None:
         self.built = False  # a strict build's warnings come here too, after on_post_build
+        self._end_children()
+        self._drop_spool()
+
+    def _end_children(self) -> None:
         if self.shared is not None:
             self.shared.stop()
             self.shared = None
-        self._drop_spool()
 
     def _drop_spool(self) -> None:
         if self.spool is not None:
@@ -364,6 +367,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             self.spool = None
 
     def on_shutdown(self) -> None:
+        self._end_children()  # an interrupted build's children end with it
         self._drop_spool()
         if self.preview is not None:
             self.preview.close()

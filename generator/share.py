@@ -15,9 +15,11 @@ everywhere else MkDocs builds every page itself, as it would without the plugin.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,7 +95,7 @@ def start(pages: Sequence[Page], documents: list[File], config: MkDocsConfig, na
     children: list[tuple[BaseProcess, Connection]] = []
     for share in shares:
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_build, args=(share, documents, config, nav, env, send), daemon=True)
+        child = context.Process(target=_build, args=(os.getpid(), share, documents, config, nav, env, send), daemon=True)
         child.start()
         send.close()
         children.append((child, receive))
@@ -112,10 +114,29 @@ class _Keep(logging.Handler):
         self.said.append((record.name, record.levelno, record.getMessage()))
 
 
+#: prctl(2): the signal a process gets when its parent ends.
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with(parent: int) -> None:
+    """End this process when the process `parent` ends, however it ends: a build killed
+    half-way leaves no child writing pages into the next build's folder."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it ended before it could be told
+        os._exit(1)
+
+
 def _build(
-    pages: Sequence[Page], documents: list[File], config: MkDocsConfig, nav: Navigation, env: Environment, send: Connection
+    parent: int,
+    pages: Sequence[Page],
+    documents: list[File],
+    config: MkDocsConfig,
+    nav: Navigation,
+    env: Environment,
+    send: Connection,
 ) -> None:
     """In a child: build `pages` as MkDocs would, and send back what was logged and what failed."""
+    die_with(parent)
     keep = _Keep()
     logger = logging.getLogger("mkdocs")
     logger.handlers = [keep]  # printed and counted by the build's process, once

@@ -8,6 +8,9 @@ import gzip
 import logging
 import os
 import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -220,3 +223,29 @@ def test_beside_a_plugin_that_changes_markdown_the_build_process_renders_the_pag
     built(several, tmp_path / "site", monkeypatch, shared=False, also=Shouter())
     html = (tmp_path / "site" / "briefings" / "update-3" / "index.html").read_text(encoding="utf-8")
     assert "RUSSIA COUNTERATTACKS in Kursk" in html  # in the body; the title comes from the front matter
+
+
+def test_a_child_ends_when_the_build_is_killed(tmp_path: Path) -> None:
+    # A build process that forks a child as share.start does, then is killed outright.
+    script = (
+        "import multiprocessing, os, signal, time\n"
+        "from generator.share import die_with\n"
+        "def child(parent):\n"
+        "    die_with(parent)\n"
+        "    time.sleep(60)\n"
+        "if __name__ == '__main__':\n"
+        "    p = multiprocessing.get_context('fork').Process(target=child, args=(os.getpid(),))\n"
+        "    p.start()\n"
+        "    print(p.pid, flush=True)\n"
+        "    time.sleep(0.5)\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30, check=False)
+    assert done.returncode == -signal.SIGKILL
+    child = int(done.stdout.split()[0])
+    for _ in range(50):
+        if not Path(f"/proc/{child}").exists() or "Z" in Path(f"/proc/{child}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the child {child} outlived the build")
