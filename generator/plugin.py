@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import pickle
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -27,7 +26,7 @@ from generator.deadlinks import dead_links, links
 from generator.errors import Invalid
 from generator.load.project import Project
 from generator.mkpages import GeneratedPage, ReusedPage, nav_titles
-from generator.pages import paths
+from generator.pages import paths, prepare
 from generator.pages.assemble import site_pages
 from generator.pages.prepare import Prepared
 from generator.pages.site import Site
@@ -126,26 +125,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         # A one-off build writes its pages to a spool beside the site, not to memory; MkDocs
         # reads each from there (pages/spool.py).
         self.spool = fresh_spool(self.staging.target if self.staging is not None else Path(config.site_dir))
-        markdown = (config.markdown_extensions, config.mdx_configs) if self._preparable(config) else None
+        markdown = (config.markdown_extensions, config.mdx_configs) if prepare.allowed(config, self) else None
         try:
             outcome = build(project, *site_of(config), spool=self.spool, markdown=markdown)
             self.spooled, self.prepared = outcome.spooled, outcome.prepared
         except Invalid as error:
             self._drop_spool()
             raise PluginError(error.report()) from None
-
-    def _preparable(self, config: MkDocsConfig) -> bool:
-        """Whether the workers may make the pages ready for MkDocs (pages/prepare.py): only
-        when no other plugin reads or changes a page's source or Markdown, which they would
-        then miss, and when the site's Markdown settings can be sent to them."""
-        for event in ("page_read_source", "page_markdown"):
-            if any(getattr(method, "__self__", None) is not self for method in config.plugins.events[event]):
-                return False
-        try:
-            pickle.dumps((config.markdown_extensions, config.mdx_configs))
-        except Exception:  # an extension set up with a function made on the spot
-            return False
-        return True
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         generated = [
@@ -288,24 +274,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
-        elif self.spool is not None and self.nav is not None and self._shareable(config):
+        elif self.spool is not None and self.nav is not None and share.allowed(config, self, self.search_engine):
             pages = [f.page for f in self.documents if f.src_uri in self.generated and f.page is not None]
             self.shared = share.start(pages, self.documents, config, self.nav, env)
         return env
-
-    def _shareable(self, config: MkDocsConfig) -> bool:
-        """Whether children may build pages (share.py): only when no plugin keeps anything
-        from the events they run there, which this process would then miss. Material's
-        search keeps each page it indexes, so it may only be there when it indexes none."""
-        for event in ("page_context", "post_page"):
-            for method in config.plugins.events[event]:
-                owner = getattr(method, "__self__", None)
-                if owner is self:
-                    continue
-                if type(owner).__module__ == "material.plugins.search.plugin" and self.search_engine != "material":
-                    continue
-                return False
-        return True
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return output if self.preview is None else self.preview.output(page.file.src_uri, output, page.file.abs_dest_path)

@@ -83,6 +83,22 @@ class Shared:
         self.children = []
 
 
+def allowed(config: MkDocsConfig, ours: object, search_engine: str) -> bool:
+    """Whether children may build this site's pages: only when no plugin but `ours` keeps
+    anything from the events they run there, which the build's process would then miss.
+    Material's search keeps each page it indexes, so it may only be there when the site is
+    searched with Pagefind and it indexes none."""
+    for event in ("page_context", "post_page"):
+        for method in config.plugins.events[event]:
+            owner = getattr(method, "__self__", None)
+            if owner is ours:
+                continue
+            if type(owner).__module__ == "material.plugins.search.plugin" and search_engine != "material":
+                continue
+            return False
+    return True
+
+
 def start(pages: Sequence[Page], documents: list[File], config: MkDocsConfig, nav: Navigation, env: Environment) -> Shared | None:
     """Fork children to build shares of `pages`, and mark their pages excluded here; None
     when this system or this many pages does not call for it. `documents` are every page

@@ -9,9 +9,11 @@ then only hands these to MkDocs (`mkpages.GeneratedPage`).
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.meta import get_data
 
 from generator.deadlinks import links
@@ -50,3 +52,17 @@ class Preparer:
             return None
         html, toc, ids = done
         return html, Prepared(meta, toc, ids, links(self.urls.url(src), text))
+
+
+def allowed(config: MkDocsConfig, ours: object) -> bool:
+    """Whether the workers may make the pages of this site ready for MkDocs: only when no
+    plugin but `ours` reads or changes a page's source or Markdown, which they would then
+    miss, and when the site's Markdown settings can be sent to them."""
+    for event in ("page_read_source", "page_markdown"):
+        if any(getattr(method, "__self__", None) is not ours for method in config.plugins.events[event]):
+            return False
+    try:
+        pickle.dumps((config.markdown_extensions, config.mdx_configs))
+    except Exception:  # an extension set up with a function made on the spot
+        return False
+    return True

@@ -69,6 +69,8 @@ class Spool(MutableMapping[str, str]):
     def __delitem__(self, src: str) -> None:
         del self._names[src]
         self.path(src).unlink()
+        if self.prepared.pop(src, None) is not None:
+            self.html(src).unlink()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names)
