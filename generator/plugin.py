@@ -30,7 +30,7 @@ from generator.pages import paths, prepare
 from generator.pages.assemble import site_pages
 from generator.pages.prepare import Prepared
 from generator.pages.site import Site
-from generator.pages.spool import Spool, fresh_spool
+from generator.pages.spool import Spool, fresh_spool, spool_of
 from generator.pages.tohtml import Converter
 from generator.pages.urls import Urls
 from generator.pipeline import build
@@ -124,14 +124,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             return
         # A one-off build writes its pages to a spool beside the site, not to memory; MkDocs
         # reads each from there (pages/spool.py).
-        self.spool = fresh_spool(self.staging.target if self.staging is not None else Path(config.site_dir))
+        folder = self.staging.target if self.staging is not None else Path(config.site_dir)
         markdown = (config.markdown_extensions, config.mdx_configs) if prepare.allowed(config, self) else None
         try:
+            self.spool = fresh_spool(folder)
             outcome = build(project, *site_of(config), spool=self.spool, markdown=markdown)
             self.spooled, self.prepared = outcome.spooled, outcome.prepared
         except Invalid as error:
             self._drop_spool()
             raise PluginError(error.report()) from None
+        except OSError as error:  # a full disk, a folder it may not write in
+            self._drop_spool()
+            raise PluginError(
+                f"{spool_of(folder)}: the generated pages could not be written there ({error.strerror or error}); "
+                "expected room and leave to write beside the site's folder"
+            ) from None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         generated = [

@@ -249,3 +249,17 @@ def test_a_child_ends_when_the_build_is_killed(tmp_path: Path) -> None:
         time.sleep(0.1)
     else:
         pytest.fail(f"the child {child} outlived the build")
+
+
+def test_a_spool_that_cannot_be_written_fails_the_build_with_a_clear_message(
+    several: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    site = tmp_path / "a-file" / "site"
+    with pytest.raises(Abort, match="BuildError"):
+        mkdocs_build.build(load_config(str(several / "mkdocs.yml"), site_dir=str(site), strict=True))
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [
+        f"{tmp_path / 'a-file' / '.site.spool'}: the generated pages could not be written there (Not a directory); "
+        "expected room and leave to write beside the site's folder"
+    ]

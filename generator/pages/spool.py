@@ -18,11 +18,16 @@ from pathlib import Path, PurePosixPath
 from generator.pages.prepare import Prepared, Preparer
 
 
-def fresh_spool(site: Path) -> Path:
-    """An empty spool folder beside the site folder `site`: `.site.spool` for `site/`. What
-    a build killed half-way left there is removed first."""
+def spool_of(site: Path) -> Path:
+    """The spool folder of the site folder `site`, beside it: `.site.spool` for `site/`."""
     resolved = site.resolve()
-    folder = resolved.with_name(f".{resolved.name}.spool")
+    return resolved.with_name(f".{resolved.name}.spool")
+
+
+def fresh_spool(site: Path) -> Path:
+    """An empty spool folder for the site folder `site` (`spool_of`). What a build killed
+    half-way left there is removed first."""
+    folder = spool_of(site)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     return folder
