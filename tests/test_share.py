@@ -263,3 +263,13 @@ def test_a_spool_that_cannot_be_written_fails_the_build_with_a_clear_message(
         f"{tmp_path / 'a-file' / '.site.spool'}: the generated pages could not be written there (Not a directory); "
         "expected room and leave to write beside the site's folder"
     ]
+
+
+def test_markdown_settings_that_cannot_travel_keep_the_pages_in_the_build_process(several: Path) -> None:
+    from generator.pages import prepare
+
+    config = load_config(str(several / "mkdocs.yml"))
+    ours = config.plugins["briefings"]
+    assert prepare.allowed(config, ours)
+    config.mdx_configs["toc"] = {"slugify": lambda value, separator: value}  # made on the spot: no pickle
+    assert not prepare.allowed(config, ours)
