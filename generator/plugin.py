@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import mkpages, readers, share
+from generator import readers, share
 from generator import search as site_search
 from generator.authoring import reference
 from generator.deadlinks import dead_links, links
@@ -253,7 +253,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def _on_page_context_search(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if isinstance(page, mkpages.GeneratedPage) and page.file.src_uri in self.generated:
+        if isinstance(page, GeneratedPage):  # a generated page (ReusedPage is one too)
             # Material's search is shown the page without what it would skip anyway, and
             # nothing under Pagefind, where it indexes no page; the page is whole again
             # once the search has read it (_on_page_context_whole). Either way Material's
@@ -266,7 +266,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def _on_page_context_whole(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if isinstance(page, mkpages.GeneratedPage):
+        if isinstance(page, GeneratedPage):
             page.end_show()
         return context
 
