@@ -6,9 +6,10 @@ headings only, see generator/pages/tohtml.py), or, under `mkdocs serve`, nothing
 when the page is written back as last built.
 
 MkDocs renders every page before it writes the first, so it holds the HTML of all of them
-at once. A generated page holds its HTML as UTF-8 bytes, which most of it fits in one byte
-a character of, where a Python string of text with a single curly quote in it takes two:
-thousands of briefings' pages take half the memory.
+at once. A page a worker prepared holds none of it: its content is read from the spool
+each time it is asked for, and only what a plugin sets on it is held. Another generated
+page holds its HTML as UTF-8 bytes, which most of it fits in one byte a character of,
+where a Python string of text with a single curly quote in it takes two.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class GeneratedPage(Page):
     ) -> None:
         self._held: bytes | None = None
         self._shown: str | None = None
+        #: Once a prepared page is rendered: the file its content is read from.
+        self._from: Path | None = None
         super().__init__(title, file, config)
         self.converter = converter
         #: Where a worker wrote the page's HTML, and what else it found (pages/prepare.py).
@@ -52,13 +55,18 @@ class GeneratedPage(Page):
     def content(self) -> str | None:
         if self._shown is not None:
             return self._shown
+        if self._from is not None:
+            return self._from.read_bytes().decode("utf-8")  # as written: no newline translated
         return None if self._held is None else self._held.decode("utf-8", "surrogatepass")
 
     @content.setter
     def content(self, html: str | None) -> None:
         if self._shown is not None:
             self._shown = html if html is not None else ""
+        elif self._from is not None and html == self.content:
+            pass  # handed back as it was read, as MkDocs does after its `page_content` event
         else:
+            self._from = None
             self._held = None if html is None else html.encode("utf-8", "surrogatepass")
 
     def show(self, html: str) -> None:
@@ -78,8 +86,8 @@ class GeneratedPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         if self.prepared is not None:
-            html, prepared = self.prepared
-            self._held = html.read_bytes()
+            self._from, prepared = self.prepared
+            self._held = None
             self._made(prepared.toc, prepared.ids)
             return
         assert self.markdown is not None

@@ -26,6 +26,7 @@ from generator import pipeline, share
 from generator.cache import Cache
 from generator.deadlinks import links
 from generator.load.project import Project
+from generator.mkpages import GeneratedPage
 from generator.pages.spool import Spool
 from generator.pages.tohtml import Converter
 from generator.pages.urls import Urls
@@ -223,6 +224,37 @@ def test_beside_a_plugin_that_changes_markdown_the_build_process_renders_the_pag
     built(several, tmp_path / "site", monkeypatch, shared=False, also=Shouter())
     html = (tmp_path / "site" / "briefings" / "update-3" / "index.html").read_text(encoding="utf-8")
     assert "RUSSIA COUNTERATTACKS in Kursk" in html  # in the body; the title comes from the front matter
+
+
+class Stamper(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Another plugin that changes one page's HTML, and notes which generated pages hold
+    their HTML in memory once MkDocs has rendered them all."""
+
+    def __init__(self) -> None:
+        self.held: list[str] = []
+        self.prepared = 0
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        if page.file.src_uri == "briefings/update-3/index.md":
+            return html.replace("Russia counterattacks", "Russia COUNTERATTACKS")
+        return html
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        pages = [f.page for f in files.documentation_pages() if isinstance(f.page, GeneratedPage)]
+        self.prepared = sum(page.prepared is not None for page in pages)
+        self.held = [page.file.src_uri for page in pages if page._held is not None]
+        return env
+
+
+def test_a_prepared_page_is_held_on_disk_unless_a_plugin_changes_its_html(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stamper = Stamper()
+    built(several, tmp_path / "site", monkeypatch, shared=True, also=stamper)
+    assert stamper.prepared > 20 and stamper.held == ["briefings/update-3/index.md"]
+    html = (tmp_path / "site" / "briefings" / "update-3" / "index.html").read_text(encoding="utf-8")
+    assert "Russia COUNTERATTACKS in Kursk" in html
+    assert "Russia counterattacks in Kursk" in (tmp_path / "site" / "briefings" / "update-2" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_child_ends_when_the_build_is_killed(tmp_path: Path) -> None:
