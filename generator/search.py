@@ -9,11 +9,13 @@ the site. Both index the same text: neither reads elements marked `data-search-e
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
 import subprocess
-from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path, PurePosixPath
 
 ENGINES = ("auto", "material", "pagefind")
 
@@ -28,6 +30,18 @@ BUNDLE = "pagefind"
 ROOT_SELECTOR = "article.md-content__inner"
 EXCLUDE_SELECTOR = "[data-search-exclude]"
 
+#: Pagefind holds every page's words in memory until it writes its index, about 230 KB a
+#: page here: 1.8 GB for a site of 8,000 pages. A larger site than this is indexed in
+#: parts of at most this many pages, each a bundle of its own, which the reader's browser
+#: searches together (Pagefind's `mergeIndex`): what indexing takes no longer grows with
+#: the site.
+PART_PAGES = 2000
+#: Parts indexed at once. Pagefind reads pages on every processor but writes its index
+#: on one; two runs fill each other's gaps.
+AT_ONCE = 2
+#: How many parts the bundle has, for the search script (assets/briefings-search.js).
+PARTS = "parts.json"
+
 
 class IndexFailed(Exception):
     """Pagefind could not index the site."""
@@ -40,33 +54,94 @@ def engine(choice: str, pages: int, pagefind_from: int = PAGEFIND_FROM) -> str:
     return choice
 
 
-def index(site_dir: Path, directory_urls: bool = True) -> None:
+def index(site_dir: Path, directory_urls: bool = True, part_pages: int | None = None) -> None:
     """Write Pagefind's index of `site_dir` into `site_dir/pagefind`, whole or not at all.
 
-    With directory URLs every page is an `index.html`, which leaves out `404.html`.
+    With directory URLs every page is an `index.html`, which leaves out `404.html`. A site
+    of more than `part_pages` pages (`PART_PAGES`) is indexed in parts: the bundle is the
+    first part, `pagefind/parts/K/` the others, and `pagefind/parts.json` says how many
+    there are for the search script to merge.
 
     Raises `IndexFailed` with Pagefind's own words if it fails.
     """
-    partial = site_dir / f".{BUNDLE}.partial"
+    work = site_dir / f".{BUNDLE}.partial"
     target = site_dir / BUNDLE
-    shutil.rmtree(partial, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
+    glob = "**/index.html" if directory_urls else "**/*.html"
+    try:
+        pages = _pages(site_dir, glob)
+        groups = _parts(pages, part_pages or PART_PAGES)
+        if len(groups) == 1:  # Pagefind reads the site itself
+            runs = [(site_dir, work / "out" / "0")]
+        else:
+            runs = [(_linked(site_dir, group, work / "in" / str(k)), work / "out" / str(k)) for k, group in enumerate(groups)]
+        with ThreadPoolExecutor(AT_ONCE) as pool:
+            said = list(pool.map(lambda run: _pagefind(*run, glob), runs))
+        failed = next((words for words in said if words is not None), None)
+        if failed is not None:
+            raise IndexFailed(f"Pagefind could not index {site_dir}: {failed}; expected a built site of HTML pages")
+        bundle = runs[0][1]
+        for k, (_, out) in enumerate(runs[1:], start=1):
+            for code in (*out.glob("*.js"), *out.glob("*.css"), *out.glob("wasm.*")):
+                code.unlink()  # a part is searched by the first part's code
+            out.rename(_mkdirs(bundle / "parts") / str(k))
+        (bundle / PARTS).write_text(json.dumps({"parts": len(runs)}), encoding="utf-8")
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(bundle, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _pages(site_dir: Path, glob: str) -> list[str]:
+    """The pages Pagefind would index in `site_dir`, by their path in it, in order."""
+    name = glob.rsplit("/", 1)[1]
+    return sorted(
+        path.relative_to(site_dir).as_posix()
+        for path in site_dir.rglob(name)
+        if not path.relative_to(site_dir).parts[0].startswith(f".{BUNDLE}.")
+    )
+
+
+def _parts(pages: list[str], most: int) -> list[list[str]]:
+    """`pages` in runs of consecutive pages, as few as hold at most `most` pages each, of
+    sizes as equal as can be."""
+    n = max(1, -(-len(pages) // most))
+    return [pages[k * len(pages) // n : (k + 1) * len(pages) // n] for k in range(n)]
+
+
+def _linked(site_dir: Path, pages: list[str], folder: Path) -> Path:
+    """A folder that holds `pages` of `site_dir` at the same paths, linked, not copied
+    where the file system allows it."""
+    for page in pages:
+        link = _mkdirs((folder / page).parent) / PurePosixPath(page).name
+        try:
+            os.link(site_dir / page, link)
+        except OSError:
+            shutil.copyfile(site_dir / page, link)
+    return folder
+
+
+def _mkdirs(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _pagefind(site: Path, out: Path, glob: str) -> str | None:
+    """Run Pagefind over `site` into `out`; what it said if it failed, else None."""
     command = [
         _executable(),
-        "--site", str(site_dir),
-        "--glob", "**/index.html" if directory_urls else "**/*.html",
-        "--output-path", str(partial),
+        "--site", str(site),
+        "--glob", glob,
+        "--output-path", str(out),
         "--root-selector", ROOT_SELECTOR,
         "--exclude-selectors", EXCLUDE_SELECTOR,
         "--quiet",
     ]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, check=False)
-    if done.returncode != 0 or not (partial / "pagefind.js").is_file():
-        shutil.rmtree(partial, ignore_errors=True)
-        lines = (line.strip() for line in (done.stderr + done.stdout).splitlines())
-        said = " ".join(dict.fromkeys(line for line in lines if line)).rstrip(".") or f"exit status {done.returncode}"
-        raise IndexFailed(f"Pagefind could not index {site_dir}: {said}; expected a built site of HTML pages")
-    shutil.rmtree(target, ignore_errors=True)
-    os.replace(partial, target)
+    if done.returncode == 0 and (out / "pagefind.js").is_file():
+        return None
+    lines = (line.strip() for line in (done.stderr + done.stdout).splitlines())
+    return " ".join(dict.fromkeys(line for line in lines if line)).rstrip(".") or f"exit status {done.returncode}"
 
 
 def _executable() -> str:

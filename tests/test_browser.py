@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import re
 import shutil
@@ -20,6 +21,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+
+from generator import search
 
 from .conftest import CASES, REPO
 from .test_pages import sourced_project
@@ -94,6 +97,18 @@ def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The same site, searched with Pagefind as a large site is."""
     site = tmp_path_factory.mktemp("pagefind-site")
     build_site(REPO, site, search="pagefind")
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def parted_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Pagefind site with its index in parts of at most 4 pages, as a site of thousands
+    of pages has it (generator/search.py)."""
+    site = tmp_path_factory.mktemp("parted-site")
+    build_site(REPO, site, search="pagefind")
+    search.index(site, part_pages=4)
+    assert json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8"))["parts"] > 3
     with served(site) as url:
         yield url
 
@@ -281,7 +296,7 @@ def search_for(page: Any, word: str, opener: str = ".md-search__input") -> Any:
     return result
 
 
-@pytest.mark.parametrize("engine", ["material", "pagefind"])
+@pytest.mark.parametrize("engine", ["material", "pagefind", "parted"])
 @pytest.mark.parametrize(
     ("word", "lands_on"),
     [
@@ -292,7 +307,7 @@ def search_for(page: Any, word: str, opener: str = ".md-search__input") -> Any:
 def test_search_finds_the_briefing_by_a_word_of_its_source_or_annotations(
     watched: Watched, request: pytest.FixtureRequest, engine: str, word: str, lands_on: str
 ) -> None:
-    url = request.getfixturevalue("site_url" if engine == "material" else "pagefind_url")
+    url = request.getfixturevalue({"material": "site_url", "pagefind": "pagefind_url"}.get(engine, "parted_url"))
     page = watched.open(url)
     result = search_for(page, word)
     assert "Russia counterattacks in Kursk" in page.locator(".md-search-result__list").inner_text()
@@ -317,6 +332,18 @@ def test_pagefind_search_fetches_little_and_nothing_before_it_is_used(watched: W
     assert [u for u in watched.requests[len(loaded) :] if "/pagefind/" not in u and not u.endswith(theme)] == []
     assert 50_000 < sum(fetched) < 400_000  # Pagefind's script and WebAssembly, one chunk, some fragments
     assert watched.errors == []
+
+
+def test_an_index_in_parts_is_searched_whole(watched: Watched, pagefind_url: str, parted_url: str) -> None:
+    counts = []
+    for url in (pagefind_url, parted_url):
+        page = watched.open(url)
+        search_for(page, "kursk")
+        page.wait_for_timeout(500)  # every part has answered
+        counts.append(page.locator(".md-search-result__meta").inner_text())
+    assert counts[0] == counts[1] and re.fullmatch(r"\d+ matching documents", counts[0]), counts
+    assert int(counts[0].split()[0]) > 4  # more pages than one part holds
+    assert watched.errors == [] and watched.foreign() == []
 
 
 def test_pagefind_search_on_a_phone_and_by_keyboard(browser: Any, pagefind_url: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -63,8 +64,13 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def fragments(site: Path) -> dict[str, str]:
     """Each page's indexed text, as Pagefind keeps it: gzipped, after a 12-byte signature."""
+    return fragments_in(site / "pagefind")
+
+
+def fragments_in(bundle: Path) -> dict[str, str]:
+    """`fragments` of one Pagefind bundle."""
     found = {}
-    for path in (site / "pagefind" / "fragment").iterdir():
+    for path in (bundle / "fragment").iterdir():
         data = gzip.decompress(path.read_bytes())
         assert data[:12] == b"pagefind_dcd"
         fragment = json.loads(data[12:])
@@ -118,3 +124,41 @@ def test_both_engines_index_the_same_words_of_a_page(sites: dict[str, Path], pag
         assert any(word[:i] in theirs and word[i:] in theirs for i in range(1, len(word))), word
     for word in theirs - ours:
         assert any(word in join for join in joins), word
+
+
+def parted_fragments(site: Path) -> list[dict[str, str]]:
+    """`fragments` of each part of the bundle, the first part first."""
+    bundle = site / "pagefind"
+    n = json.loads((bundle / "parts.json").read_text(encoding="utf-8"))["parts"]
+    return [fragments(site)] + [fragments_in(bundle / "parts" / str(k)) for k in range(1, n)]
+
+
+@pytest.fixture(scope="module")
+def in_parts(sites: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Pagefind site indexed again, in parts of at most 5 pages."""
+    site = tmp_path_factory.mktemp("parts")
+    shutil.copytree(sites["pagefind"], site, dirs_exist_ok=True)
+    search.index(site, part_pages=5)
+    return site
+
+
+def test_a_site_of_one_part_says_so(sites: dict[str, Path]) -> None:
+    bundle = sites["pagefind"] / "pagefind"
+    assert json.loads((bundle / "parts.json").read_text(encoding="utf-8")) == {"parts": 1}
+    assert not (bundle / "parts").exists()
+
+
+def test_a_large_site_is_indexed_in_parts_that_hold_every_page_once(sites: dict[str, Path], in_parts: Path) -> None:
+    whole = fragments(sites["pagefind"])
+    parts = parted_fragments(in_parts)
+    pages = len(whole)
+    assert len(parts) == -(-pages // 5) and all(pages // len(parts) <= len(part) <= 5 for part in parts)
+    assert sorted(url for part in parts for url in part) == sorted(whole)
+    assert {url: text for part in parts for url, text in part.items()} == whole  # the same words of every page
+    assert not (in_parts / ".pagefind.partial").exists()
+
+
+def test_a_part_carries_its_index_but_not_the_code_that_searches_it(in_parts: Path) -> None:
+    part = in_parts / "pagefind" / "parts" / "1"
+    assert sorted(p.name for p in part.iterdir() if p.suffix not in (".pf_meta",)) == ["fragment", "index", "pagefind-entry.json"]
+    assert (in_parts / "pagefind" / "pagefind.js").is_file()

@@ -17,10 +17,21 @@
   let engine = null; // the promise of Pagefind's module, once asked for
   let asked = 0; // the number of the latest query: answers to earlier ones are dropped
 
+  // A large site's index comes in parts (generator/search.py): the bundle is the first,
+  // `parts/K/` the others, searched together.
+  async function parts() {
+    const answer = await fetch(bundle + "parts.json");
+    const n = answer.ok ? (await answer.json()).parts : 1;
+    return Number.isSafeInteger(n) && n > 1 ? n : 1;
+  }
+
   function load() {
-    engine ??= import(bundle + "pagefind.js").then(async (pagefind) => {
-      await pagefind.options({ baseUrl: root, excerptLength: 24 });
+    engine ??= Promise.all([import(bundle + "pagefind.js"), parts()]).then(async ([pagefind, n]) => {
+      const options = { baseUrl: root, excerptLength: 24 };
+      await pagefind.options(options);
       await pagefind.init();
+      const more = Array.from({ length: n - 1 }, (_, k) => pagefind.mergeIndex(`${bundle}parts/${k + 1}/`, options));
+      await Promise.all(more);
       return pagefind;
     });
     return engine;
