@@ -65,22 +65,24 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _peak_kb(pid: int) -> tuple[str, int] | None:
-    """What a process is (`pagefind` or `workers`) and its peak RSS so far, in KB."""
+def _peak_kb(pid: int) -> tuple[str, int, int] | None:
+    """What a process is (`pagefind` or `workers`), its peak RSS so far and its RSS now, in KB."""
     try:
         exe = os.path.basename(os.readlink(f"/proc/{pid}/exe"))
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return None
-    hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
-    return ("pagefind" if exe.startswith("pagefind") else "workers"), hwm
+    kb = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines() if line.startswith(("VmHWM:", "VmRSS:"))}
+    return ("pagefind" if exe.startswith("pagefind") else "workers"), kb.get("VmHWM", 0), kb.get("VmRSS", 0)
 
 
-def timed_build(config: Path, site: Path) -> tuple[float, int, int, int]:
+def timed_build(config: Path, site: Path) -> tuple[float, int, int, int, int]:
     """Wall time of a child process that builds the site; its peak RSS, the largest of its
     worker processes' (the pool that loads and renders briefings, the children that build
-    pages) and Pagefind's, in bytes. The others' peaks are read from /proc every 0.2 s
-    while the build runs (VmHWM, so only a rise in a process's last 0.2 s escapes)."""
+    pages) and Pagefind's, and the most all of them held at once, in bytes. The others'
+    peaks are read from /proc every 0.2 s while the build runs (VmHWM, so only a rise in a
+    process's last 0.2 s escapes); the most held at once is the largest sum of their RSS
+    at those moments, with the build's own peak as its floor."""
     if site.exists():
         shutil.rmtree(site)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1726185600"}
@@ -89,18 +91,24 @@ def timed_build(config: Path, site: Path) -> tuple[float, int, int, int]:
         [sys.executable, "-c", BUILD, str(config), str(site)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     peaks = {"workers": 0, "pagefind": 0}
+    together = 0
     while child.poll() is None:
-        for pid in _descendants(child.pid):
+        now = 0
+        for pid in [child.pid, *_descendants(child.pid)]:
             seen = _peak_kb(pid)
             if seen is not None:
-                peaks[seen[0]] = max(peaks[seen[0]], seen[1])
+                now += seen[2]
+                if pid != child.pid:
+                    peaks[seen[0]] = max(peaks[seen[0]], seen[1])
+        together = max(together, now)
         time.sleep(0.2)
     out, err = child.communicate()
     wall = time.perf_counter() - start
     if child.returncode != 0:
         raise RuntimeError(f"the build of {config} failed: {err.strip()}")
     _, rss_kb = out.split()
-    return wall, int(rss_kb) * 1024, peaks["workers"] * 1024, peaks["pagefind"] * 1024
+    together = max(together, int(rss_kb))
+    return wall, int(rss_kb) * 1024, peaks["workers"] * 1024, peaks["pagefind"] * 1024, together * 1024
 
 
 def plain_project(root: Path) -> Path:
@@ -162,8 +170,8 @@ def measure(n: int, runs: int, work: Path, zensical: bool = True) -> dict[str, A
     except Exception as error:  # no Chromium or Playwright here: say so in the figures
         search = {"gzip_kb": None, "requests": None, "error": str(error).splitlines()[0]}
     gen_s = statistics.median(generation)
-    full_s = statistics.median(t for t, _, _, _ in full)
-    base_s = statistics.median(t for t, _, _, _ in base)
+    full_s = statistics.median(t for t, *_ in full)
+    base_s = statistics.median(t for t, *_ in base)
     timed = [timed_zensical(plain) for _ in range(runs)] if zensical else [None]
     zensical_s = statistics.median(timed) if None not in timed else None  # type: ignore[type-var]
     return {
@@ -175,10 +183,11 @@ def measure(n: int, runs: int, work: Path, zensical: bool = True) -> dict[str, A
         "baseline_build_s": round(base_s, 2),
         "ratio": round(full_s / base_s, 3),
         "zensical_build_s": None if zensical_s is None else round(zensical_s, 2),
-        "peak_rss_mb": round(max(r for _, r, _, _ in full) / 2**20),
-        "worker_rss_mb": round(max(w for _, _, w, _ in full) / 2**20),
-        "pagefind_rss_mb": round(max(p for _, _, _, p in full) / 2**20),
-        "baseline_rss_mb": round(max(r for _, r, _, _ in base) / 2**20),
+        "peak_rss_mb": round(max(r for _, r, _, _, _ in full) / 2**20),
+        "worker_rss_mb": round(max(w for _, _, w, _, _ in full) / 2**20),
+        "pagefind_rss_mb": round(max(p for _, _, _, p, _ in full) / 2**20),
+        "together_rss_mb": round(max(a for *_, a in full) / 2**20),
+        "baseline_rss_mb": round(max(r for _, r, _, _, _ in base) / 2**20),
         "first_page_kb": round(first.stat().st_size / 1000, 1),
         "last_page_kb": round(last.stat().st_size / 1000, 1),
         # What the pictures (the map) add to a briefing page: the page without them weighs the difference.
@@ -193,7 +202,7 @@ def measure(n: int, runs: int, work: Path, zensical: bool = True) -> dict[str, A
 
 def table(results: list[dict[str, Any]]) -> str:
     cols = [("N", "n"), ("generate s", "generate_s"), ("briefings/s", "briefings_per_s"), ("full build s", "full_build_s"),
-            ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("zensical s", "zensical_build_s"), ("peak RSS MB", "peak_rss_mb"), ("worker RSS MB", "worker_rss_mb"), ("Pagefind RSS MB", "pagefind_rss_mb"), ("baseline RSS MB", "baseline_rss_mb"),
+            ("baseline s", "baseline_build_s"), ("full/base", "ratio"), ("zensical s", "zensical_build_s"), ("peak RSS MB", "peak_rss_mb"), ("worker RSS MB", "worker_rss_mb"), ("Pagefind RSS MB", "pagefind_rss_mb"), ("all at once MB", "together_rss_mb"), ("baseline RSS MB", "baseline_rss_mb"),
             ("first page KB", "first_page_kb"), ("last page KB", "last_page_kb"), ("of which pictures KB", "last_page_pictures_kb"), ("search", "search_engine"),
             ("search files MB", "search_files_mb"), ("KB gz to first result", "first_result_gzip_kb")]  # fmt: skip
     lines = ["| " + " | ".join(c for c, _ in cols) + " |", "|" + "---|" * len(cols)]
