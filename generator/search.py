@@ -62,34 +62,45 @@ def index(site_dir: Path, directory_urls: bool = True, part_pages: int | None = 
     first part, `pagefind/parts/K/` the others, and `pagefind/parts.json` says how many
     there are for the search script to merge.
 
-    Raises `IndexFailed` with Pagefind's own words if it fails.
+    Raises `IndexFailed` with Pagefind's own words if it fails, or the system's if the
+    site's folder cannot be written.
     """
     work = site_dir / f".{BUNDLE}.partial"
     target = site_dir / BUNDLE
     shutil.rmtree(work, ignore_errors=True)
     glob = "**/index.html" if directory_urls else "**/*.html"
     try:
-        pages = _pages(site_dir, glob)
-        groups = _parts(pages, part_pages or PART_PAGES)
-        if len(groups) == 1:  # Pagefind reads the site itself
-            runs = [(site_dir, work / "out" / "0")]
-        else:
-            runs = [(_linked(site_dir, group, work / "in" / str(k)), work / "out" / str(k)) for k, group in enumerate(groups)]
-        with ThreadPoolExecutor(AT_ONCE) as pool:
-            said = list(pool.map(lambda run: _pagefind(*run, glob), runs))
-        failed = next((words for words in said if words is not None), None)
-        if failed is not None:
-            raise IndexFailed(f"Pagefind could not index {site_dir}: {failed}; expected a built site of HTML pages")
-        bundle = runs[0][1]
-        for k, (_, out) in enumerate(runs[1:], start=1):
-            for code in (*out.glob("*.js"), *out.glob("*.css"), *out.glob("wasm.*")):
-                code.unlink()  # a part is searched by the first part's code
-            out.rename(_mkdirs(bundle / "parts") / str(k))
-        (bundle / PARTS).write_text(json.dumps({"parts": len(runs)}), encoding="utf-8")
-        shutil.rmtree(target, ignore_errors=True)
-        os.replace(bundle, target)
+        _index(site_dir, glob, part_pages or PART_PAGES, work, target)
+    except OSError as error:
+        raise IndexFailed(
+            f"Pagefind's index could not be written in {site_dir} ({error.strerror or error}: {error.filename2 or error.filename}); "
+            "expected a site folder it can write to"
+        ) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _index(site_dir: Path, glob: str, part_pages: int, work: Path, target: Path) -> None:
+    """Index the pages of `site_dir` that `glob` matches into `target`, by way of `work`."""
+    pages = _pages(site_dir, glob)
+    groups = _parts(pages, part_pages)
+    if len(groups) == 1:  # Pagefind reads the site itself
+        runs = [(site_dir, work / "out" / "0")]
+    else:
+        runs = [(_linked(site_dir, group, work / "in" / str(k)), work / "out" / str(k)) for k, group in enumerate(groups)]
+    with ThreadPoolExecutor(AT_ONCE) as pool:
+        said = list(pool.map(lambda run: _pagefind(*run, glob), runs))
+    failed = next((words for words in said if words is not None), None)
+    if failed is not None:
+        raise IndexFailed(f"Pagefind could not index {site_dir}: {failed}; expected a built site of HTML pages")
+    bundle = runs[0][1]
+    for k, (_, out) in enumerate(runs[1:], start=1):
+        for code in (*out.glob("*.js"), *out.glob("*.css"), *out.glob("wasm.*")):
+            code.unlink()  # a part is searched by the first part's code
+        out.rename(_mkdirs(bundle / "parts") / str(k))
+    (bundle / PARTS).write_text(json.dumps({"parts": len(runs)}), encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(bundle, target)
 
 
 def _pages(site_dir: Path, glob: str) -> list[str]:

@@ -162,3 +162,18 @@ def test_a_part_carries_its_index_but_not_the_code_that_searches_it(in_parts: Pa
     part = in_parts / "pagefind" / "parts" / "1"
     assert sorted(p.name for p in part.iterdir() if p.suffix not in (".pf_meta",)) == ["fragment", "index", "pagefind-entry.json"]
     assert (in_parts / "pagefind" / "pagefind.js").is_file()
+
+
+def test_an_index_that_cannot_be_put_in_place_says_where_and_leaves_no_work_behind(sites: dict[str, Path], tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(sites["pagefind"], site)
+    shutil.rmtree(site / "pagefind")
+    (site / "pagefind").write_text("a file of the author's where the index goes", encoding="utf-8")
+    for part_pages in (None, 5):  # one index, and an index in parts
+        with pytest.raises(search.IndexFailed) as raised:
+            search.index(site, part_pages=part_pages)
+        assert str(raised.value) == (
+            f"Pagefind's index could not be written in {site} (Not a directory: {site / 'pagefind'}); "
+            "expected a site folder it can write to"
+        )
+        assert not (site / ".pagefind.partial").exists()
