@@ -30,13 +30,21 @@ def addresses(content: str) -> Iterator[str]:
         yield html.unescape(address) if "&" in address else address
 
 
+#: An address that is a path alone, as the templates write most: no scheme, host, query,
+#: fragment or escape, so that `urlsplit` would give it back whole as its path.
+_PLAIN = re.compile(r"(?!//)[\w.~/-]+\Z", re.ASCII)
+
+
 def target(page_url: str, address: str) -> str | None:
     """The file of the site that `address`, on the page at `page_url`, leads to (relative to
     the site's root, as a file's dest_uri); None for an address outside the site or on the page."""
-    parts = urlsplit(address)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None  # another site, mailto:, or an anchor on this page
-    path = unquote(parts.path)
+    if _PLAIN.match(address):
+        path = address
+    else:
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or not parts.path:
+            return None  # another site, mailto:, or an anchor on this page
+        path = unquote(parts.path)
     if path.startswith("/"):
         return None  # from the root of the server, which the site may not be at: not written by our templates
     here = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
@@ -52,7 +60,9 @@ def links(url: str, content: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     files: dict[str, str | None] = {}  # a page of all the claims links to each passage: one file, many anchors
-    for address in addresses(content):
+    for address in _ADDRESS.findall(content):  # as `addresses`, without a generator's cost
+        if "&" in address:
+            address = html.unescape(address)
         if address in seen:
             continue
         seen.add(address)

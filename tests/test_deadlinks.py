@@ -3,16 +3,18 @@ page its generated pages link to, and a link to a page that is not there stops a
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from mkdocs.exceptions import Abort
 
 from generator import readers
-from generator.deadlinks import dead_links, target
+from generator.deadlinks import _PLAIN, dead_links, target
 
 from .conftest import REPO
 from .test_site import build_site
@@ -105,3 +107,15 @@ def test_a_generated_link_to_a_missing_page_fails_the_build_naming_page_and_addr
         f"index.md: {said.format('method/')}",
         f"questions.md: {said.format('../method/')}",
     ]
+
+
+def test_an_address_taken_as_a_path_alone_is_what_urlsplit_makes_of_it() -> None:
+    pieces = ["a", "..", ".", "/", "//", "x.html", "~u", "-", "_", "é", "%20", "?q", "#f", ":", "http:", " ", "\t"]
+    plain = 0
+    for k in range(1, 4):
+        for combo in itertools.product(pieces, repeat=k):
+            address = "".join(combo)
+            if _PLAIN.match(address):
+                plain += 1
+                assert tuple(urlsplit(address)) == ("", "", address, "", "") and unquote(address) == address, address
+    assert plain > 500

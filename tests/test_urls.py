@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import posixpath
+
 import pytest
 
-from generator.pages.urls import Urls
+from generator.pages.urls import Urls, _relpath
 
 
 @pytest.mark.parametrize(
@@ -26,3 +29,9 @@ def test_links(src: str, dst: str, directory: str, flat: str) -> None:
 
 def test_an_anchor_on_the_same_page_is_just_the_fragment() -> None:
     assert Urls().link("claims.md", "claims.md", "claimant-x") == "#claimant-x"
+
+
+def test_relative_paths_are_the_standard_librarys_for_every_pair_of_page_folders() -> None:
+    folders = [".", "briefings", "briefings/a", "briefings/a/source", "briefings/ab", "claims", "a/b/c", "a/./b", "x.html"]
+    for path, start in itertools.product(folders, repeat=2):
+        assert _relpath(path, start) == posixpath.relpath(path, start), (path, start)

@@ -35,6 +35,7 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=8192)  # the pages across briefings write each briefing's date many times
 def day(value: datetime.date) -> str:
     """A date as readers write it: 25 November 2026."""
     return f"{value.day} {value:%B %Y}"

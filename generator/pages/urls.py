@@ -40,5 +40,20 @@ class Urls:
         here, there = self.url(from_src), self.url(to_src)
         here_dir = here.rstrip("/") if here.endswith("/") or not here else posixpath.dirname(here)
         target = there.rstrip("/") or "."
-        relative = posixpath.relpath(target, here_dir or ".")
+        relative = _relpath(target, here_dir or ".")
         return relative + "/" if there.endswith("/") or not there else relative
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` for two paths relative to the same root, without
+    `..` in them, as page URLs are: by their segments alone, with no call for the current
+    folder (which made it most of the time a page across briefings took to link)."""
+    to, here = _segments(path), _segments(start)
+    common = 0
+    while common < len(to) and common < len(here) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
+def _segments(path: str) -> list[str]:
+    return [segment for segment in path.split("/") if segment and segment != "."]
