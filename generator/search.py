@@ -83,7 +83,7 @@ def index(site_dir: Path, directory_urls: bool = True, part_pages: int | None = 
 def _index(site_dir: Path, glob: str, part_pages: int, work: Path, target: Path) -> None:
     """Index the pages of `site_dir` that `glob` matches into `target`, by way of `work`."""
     pages = _pages(site_dir, glob)
-    groups = _parts(pages, part_pages)
+    groups = _parts(pages, [(site_dir / page).stat().st_size for page in pages], part_pages)
     if len(groups) == 1:  # Pagefind reads the site itself
         runs = [(site_dir, work / "out" / "0")]
     else:
@@ -113,11 +113,25 @@ def _pages(site_dir: Path, glob: str) -> list[str]:
     )
 
 
-def _parts(pages: list[str], most: int) -> list[list[str]]:
-    """`pages` in runs of consecutive pages, as few as hold at most `most` pages each, of
-    sizes as equal as can be."""
-    n = max(1, -(-len(pages) // most))
-    return [pages[k * len(pages) // n : (k + 1) * len(pages) // n] for k in range(n)]
+def _parts(pages: list[str], sizes: list[int], most: int) -> list[list[str]]:
+    """`pages` in runs of consecutive pages of at most `most` pages each: one run if they
+    fit, else as few as keep every one of the `AT_ONCE` Pagefind runs busy to the end, cut
+    where their files' `sizes` add up to equal shares, which Pagefind's time follows (a
+    page of every claim weighs as much as hundreds of briefings' pages), or, where that
+    would put more than `most` pages in one, in runs of equal numbers of pages."""
+    n = -(-len(pages) // most)
+    if n <= 1:
+        return [pages]
+    n = min(len(pages), -(-n // AT_ONCE) * AT_ONCE)
+    total, so_far, cuts = sum(sizes), 0, [0]
+    for i, size in enumerate(sizes):
+        if so_far * n >= total * len(cuts) and len(cuts) < n:
+            cuts.append(i)
+        so_far += size
+    cuts.append(len(pages))
+    if len(cuts) != n + 1 or any(b - a > most or b == a for a, b in zip(cuts, cuts[1:])):
+        cuts = [k * len(pages) // n for k in range(n + 1)]
+    return [pages[a:b] for a, b in zip(cuts, cuts[1:])]
 
 
 def _linked(site_dir: Path, pages: list[str], folder: Path) -> Path:

@@ -152,7 +152,8 @@ def test_a_large_site_is_indexed_in_parts_that_hold_every_page_once(sites: dict[
     whole = fragments(sites["pagefind"])
     parts = parted_fragments(in_parts)
     pages = len(whole)
-    assert len(parts) == -(-pages // 5) and all(pages // len(parts) <= len(part) <= 5 for part in parts)
+    # As few parts of at most 5 pages as keep both indexers busy: an even number of them.
+    assert len(parts) == -(-pages // 10) * 2 and all(1 <= len(part) <= 5 for part in parts)
     assert sorted(url for part in parts for url in part) == sorted(whole)
     assert {url: text for part in parts for url, text in part.items()} == whole  # the same words of every page
     assert not (in_parts / ".pagefind.partial").exists()
@@ -177,3 +178,21 @@ def test_an_index_that_cannot_be_put_in_place_says_where_and_leaves_no_work_behi
             "expected a site folder it can write to"
         )
         assert not (site / ".pagefind.partial").exists()
+
+
+def test_parts_are_runs_of_pages_that_weigh_alike_and_keep_both_indexers_busy() -> None:
+    pages = [f"briefings/{n:04d}/index.html" for n in range(3000)] + ["claims/index.html", "questions/index.html"]
+    sizes = [50_000] * 3000 + [12_000_000, 10_000_000]
+    parts = search._parts(pages, sizes, 2000)
+    assert [page for part in parts for page in part] == pages
+    assert len(parts) == search.AT_ONCE == 2
+    weights = [sum(sizes[pages.index(part[0]) : pages.index(part[0]) + len(part)]) for part in parts]
+    assert max(weights) - min(weights) <= 12_000_000 and all(len(part) <= 2000 for part in parts)
+    assert [len(part) for part in parts] == [1720, 1282]  # the heavy pages share the second with fewer briefings
+    assert search._parts(pages[:2000], sizes[:2000], 2000) == [pages[:2000]]  # one run if they fit
+
+
+def test_parts_that_weights_would_overfill_are_equal_in_pages() -> None:
+    pages = [f"p{n:04d}" for n in range(3000)]
+    parts = search._parts(pages, [1] * 10 + [10**9] + [1] * 2989, 2000)  # one page outweighs the rest
+    assert [len(part) for part in parts] == [1500, 1500]
