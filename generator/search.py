@@ -9,6 +9,7 @@ the site. Both index the same text: neither reads elements marked `data-search-e
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import os
 import re
@@ -89,7 +90,7 @@ def _index(site_dir: Path, glob: str, part_pages: int, work: Path, target: Path)
     else:
         runs = [(_linked(site_dir, group, work / "in" / str(k)), work / "out" / str(k)) for k, group in enumerate(groups)]
     with ThreadPoolExecutor(AT_ONCE) as pool:
-        said = list(pool.map(lambda run: _pagefind(*run, glob), runs))
+        said = list(pool.map(lambda run: _pagefind(run[0], run[1], glob), runs))
     failed = next((words for words in said if words is not None), None)
     if failed is not None:
         raise IndexFailed(f"Pagefind could not index {site_dir}: {failed}; expected a built site of HTML pages")
@@ -129,9 +130,9 @@ def _parts(pages: list[str], sizes: list[int], most: int) -> list[list[str]]:
             cuts.append(i)
         so_far += size
     cuts.append(len(pages))
-    if len(cuts) != n + 1 or any(b - a > most or b == a for a, b in zip(cuts, cuts[1:])):
+    if len(cuts) != n + 1 or any(b - a > most or b == a for a, b in itertools.pairwise(cuts)):
         cuts = [k * len(pages) // n for k in range(n + 1)]
-    return [pages[a:b] for a, b in zip(cuts, cuts[1:])]
+    return [pages[a:b] for a, b in itertools.pairwise(cuts)]
 
 
 def _linked(site_dir: Path, pages: list[str], folder: Path) -> Path:

@@ -165,7 +165,9 @@ def test_a_part_carries_its_index_but_not_the_code_that_searches_it(in_parts: Pa
     assert (in_parts / "pagefind" / "pagefind.js").is_file()
 
 
-def test_an_index_that_cannot_be_put_in_place_says_where_and_leaves_no_work_behind(sites: dict[str, Path], tmp_path: Path) -> None:
+def test_an_index_that_cannot_be_put_in_place_says_where_and_leaves_no_work_behind(
+    sites: dict[str, Path], tmp_path: Path
+) -> None:
     site = tmp_path / "site"
     shutil.copytree(sites["pagefind"], site)
     shutil.rmtree(site / "pagefind")
