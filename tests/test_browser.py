@@ -335,14 +335,21 @@ def test_pagefind_search_fetches_little_and_nothing_before_it_is_used(watched: W
 
 
 def test_an_index_in_parts_is_searched_whole(watched: Watched, pagefind_url: str, parted_url: str) -> None:
-    counts = []
+    counts: list[str] = []
+    shown: list[list[str]] = []
     for url in (pagefind_url, parted_url):
         page = watched.open(url)
         search_for(page, "kursk")
         page.wait_for_timeout(500)  # every part has answered
         counts.append(page.locator(".md-search-result__meta").inner_text())
+        links = page.locator(".md-search-result__item a")
+        shown.append(sorted(links.nth(i).get_attribute("href") or "" for i in range(links.count())))
     assert counts[0] == counts[1] and re.fullmatch(r"\d+ matching documents", counts[0]), counts
     assert int(counts[0].split()[0]) > 4  # more pages than one part holds
+    # Each result links to its page in the site, from whichever part found it.
+    assert len(shown[1]) == min(10, int(counts[1].split()[0]))
+    for href in shown[1]:
+        assert urlparse(href).path.startswith("/") and page.request.get(href).status == 200, href
     assert watched.errors == [] and watched.foreign() == []
 
 
