@@ -15,19 +15,12 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable
 from urllib.parse import unquote, urlsplit
 
 #: An address in an attribute, as the templates write them (always in double quotes;
 #: annotation text is escaped, so that it never makes one).
 _ADDRESS = re.compile(r"""\s(?:href|src)="([^"]*)\"""")
-
-
-def addresses(content: str) -> Iterator[str]:
-    """Every address the page links to or loads, as written, its entities decoded."""
-    for match in _ADDRESS.finditer(content):
-        address = match[1]
-        yield html.unescape(address) if "&" in address else address
 
 
 #: An address that is a path alone, as the templates write most: no scheme, host, query,
@@ -60,7 +53,7 @@ def links(url: str, content: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     files: dict[str, str | None] = {}  # a page of all the claims links to each passage: one file, many anchors
-    for address in _ADDRESS.findall(content):  # as `addresses`, without a generator's cost
+    for address in _ADDRESS.findall(content):  # every address it links to or loads, entities decoded
         if "&" in address:
             address = html.unescape(address)
         if address in seen:
