@@ -44,8 +44,10 @@ class GeneratedPage(Page):
     ) -> None:
         self._held: bytes | None = None
         self._shown: str | None = None
-        #: Once a prepared page is rendered: the file its content is read from.
+        #: Once a prepared page is rendered: the file its content is read from, and what was
+        #: last read from it, until it is handed back or the page is written (`let_go`).
         self._from: Path | None = None
+        self._lent: str | None = None
         super().__init__(title, file, config)
         self.converter = converter
         #: Where a worker wrote the page's HTML, and what else it found (pages/prepare.py).
@@ -56,18 +58,24 @@ class GeneratedPage(Page):
         if self._shown is not None:
             return self._shown
         if self._from is not None:
-            return self._from.read_bytes().decode("utf-8")  # as written: no newline translated
+            if self._lent is None:
+                self._lent = self._from.read_bytes().decode("utf-8")  # as written: no newline translated
+            return self._lent
         return None if self._held is None else self._held.decode("utf-8", "surrogatepass")
 
     @content.setter
     def content(self, html: str | None) -> None:
         if self._shown is not None:
             self._shown = html if html is not None else ""
-        elif self._from is not None and html == self.content:
-            pass  # handed back as it was read, as MkDocs does after its `page_content` event
+        elif self._from is not None and html is self._lent:
+            self._lent = None  # handed back as it was read, as MkDocs does after its `page_content` event
         else:
-            self._from = None
+            self._from = self._lent = None
             self._held = None if html is None else html.encode("utf-8", "surrogatepass")
+
+    def let_go(self) -> None:
+        """The page is written: what was read for it goes (a prepared page's is still in its file)."""
+        self._lent = None
 
     def show(self, html: str) -> None:
         """Until `end_show`, the page's content is `html`, and what is set is set on that;

@@ -231,7 +231,9 @@ class Stamper(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     their HTML in memory once MkDocs has rendered them all."""
 
     def __init__(self) -> None:
+        self.pages: list[GeneratedPage] = []
         self.held: list[str] = []
+        self.held_after: list[str] = []
         self.prepared = 0
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
@@ -240,10 +242,13 @@ class Stamper(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return html
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
-        pages = [f.page for f in files.documentation_pages() if isinstance(f.page, GeneratedPage)]
-        self.prepared = sum(page.prepared is not None for page in pages)
-        self.held = [page.file.src_uri for page in pages if page._held is not None]
+        self.pages = [f.page for f in files.documentation_pages() if isinstance(f.page, GeneratedPage)]
+        self.prepared = sum(page.prepared is not None for page in self.pages)
+        self.held = [page.file.src_uri for page in self.pages if page._held is not None or page._lent is not None]
         return env
+
+    def on_post_build(self, config: Any) -> None:
+        self.held_after = [page.file.src_uri for page in self.pages if page._held is not None or page._lent is not None]
 
 
 def test_a_prepared_page_is_held_on_disk_unless_a_plugin_changes_its_html(
@@ -251,7 +256,7 @@ def test_a_prepared_page_is_held_on_disk_unless_a_plugin_changes_its_html(
 ) -> None:
     stamper = Stamper()
     built(several, tmp_path / "site", monkeypatch, shared=True, also=stamper)
-    assert stamper.prepared > 20 and stamper.held == ["briefings/update-3/index.md"]
+    assert stamper.prepared > 20 and stamper.held == stamper.held_after == ["briefings/update-3/index.md"]
     html = (tmp_path / "site" / "briefings" / "update-3" / "index.html").read_text(encoding="utf-8")
     assert "Russia COUNTERATTACKS in Kursk" in html
     other = (tmp_path / "site" / "briefings" / "update-2" / "index.html").read_text(encoding="utf-8")
