@@ -85,21 +85,23 @@ def _index(site_dir: Path, glob: str, part_pages: int, work: Path, target: Path)
     """Index the pages of `site_dir` that `glob` matches into `target`, by way of `work`."""
     pages = _pages(site_dir, glob)
     groups = _parts(pages, [(site_dir / page).stat().st_size for page in pages], part_pages)
-    if len(groups) == 1:  # Pagefind reads the site itself
-        runs = [(site_dir, work / "out" / "0")]
-    else:
-        runs = [(_linked(site_dir, group, work / "in" / str(k)), work / "out" / str(k)) for k, group in enumerate(groups)]
+    outs = [work / "out" / str(k) for k in range(len(groups))]
+
+    def run(k: int) -> str | None:  # a part's pages are linked while the part before is indexed
+        site = site_dir if len(groups) == 1 else _linked(site_dir, groups[k], work / "in" / str(k))
+        return _pagefind(site, outs[k], glob)
+
     with ThreadPoolExecutor(AT_ONCE) as pool:
-        said = list(pool.map(lambda run: _pagefind(run[0], run[1], glob), runs))
+        said = list(pool.map(run, range(len(groups))))
     failed = next((words for words in said if words is not None), None)
     if failed is not None:
         raise IndexFailed(f"Pagefind could not index {site_dir}: {failed}; expected a built site of HTML pages")
-    bundle = runs[0][1]
-    for k, (_, out) in enumerate(runs[1:], start=1):
+    bundle = outs[0]
+    for k, out in enumerate(outs[1:], start=1):
         for code in (*out.glob("*.js"), *out.glob("*.css"), *out.glob("wasm.*")):
             code.unlink()  # a part is searched by the first part's code
         out.rename(_mkdirs(bundle / "parts") / str(k))
-    (bundle / PARTS).write_text(json.dumps({"parts": len(runs)}), encoding="utf-8")
+    (bundle / PARTS).write_text(json.dumps({"parts": len(outs)}), encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     os.replace(bundle, target)
 
