@@ -67,7 +67,7 @@ class GeneratedPage(Page):
     def content(self, html: str | None) -> None:
         if self._shown is not None:
             self._shown = html if html is not None else ""
-        elif self._from is not None and html is self._lent:
+        elif self._from is not None and html is not None and html is self._lent:
             self._lent = None  # handed back as it was read, as MkDocs does after its `page_content` event
         else:
             self._from = self._lent = None

@@ -20,6 +20,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
 from generator import pipeline, share
@@ -27,9 +28,12 @@ from generator.cache import Cache
 from generator.deadlinks import links
 from generator.load.project import Project
 from generator.mkpages import GeneratedPage
+from generator.pages.prepare import Prepared
 from generator.pages.spool import Spool
 from generator.pages.tohtml import Converter
 from generator.pages.urls import Urls
+
+from .conftest import REPO
 
 PARENT = os.getpid()
 
@@ -261,6 +265,23 @@ def test_a_prepared_page_is_held_on_disk_unless_a_plugin_changes_its_html(
     assert "Russia COUNTERATTACKS in Kursk" in html
     other = (tmp_path / "site" / "briefings" / "update-2" / "index.html").read_text(encoding="utf-8")
     assert "Russia counterattacks in Kursk" in other
+
+
+def test_a_prepared_pages_content_is_its_file_until_something_else_is_set(tmp_path: Path) -> None:
+    config = load_config(str(REPO / "mkdocs.yml"))
+    html = tmp_path / "page.html"
+    html.write_bytes("<p>Kursk\r\n“as written”</p>".encode())
+    (tmp_path / "page.md").write_text("# Page", encoding="utf-8")
+    file = File("page.md", str(tmp_path), str(tmp_path / "site"), use_directory_urls=True)
+    page = GeneratedPage(None, file, config, Converter([], {}), (html, Prepared({}, [], set(), [])))
+    page.render(config, Files([file]))
+    assert page.content == "<p>Kursk\r\n“as written”</p>"  # bytes as written: no newline translated
+    page.content = page.content  # MkDocs' page_content round trip
+    assert page._held is None and page._lent is None
+    page.content = None  # nothing was lent: set, not taken for the file handed back
+    assert page.content is None
+    page.content = "<p>changed</p>"
+    assert page.content == "<p>changed</p>" and page._held is not None
 
 
 def test_a_child_ends_when_the_build_is_killed(tmp_path: Path) -> None:
