@@ -161,7 +161,9 @@ def test_a_large_site_is_indexed_in_parts_that_hold_every_page_once(sites: dict[
 
 def test_a_part_carries_its_index_but_not_the_code_that_searches_it(in_parts: Path) -> None:
     part = in_parts / "pagefind" / "parts" / "1"
-    assert sorted(p.name for p in part.iterdir() if p.suffix not in (".pf_meta",)) == ["fragment", "index", "pagefind-entry.json"]
+    names = sorted(p.name for p in part.iterdir())
+    assert [n for n in names if not n.endswith(".pf_meta")] == ["fragment", "index", "pagefind-entry.json"]
+    assert len(names) == 4  # and one metadata file
     assert (in_parts / "pagefind" / "pagefind.js").is_file()
 
 
@@ -198,3 +200,17 @@ def test_parts_that_weights_would_overfill_are_equal_in_pages() -> None:
     pages = [f"p{n:04d}" for n in range(3000)]
     parts = search._parts(pages, [1] * 10 + [10**9] + [1] * 2989, 2000)  # one page outweighs the rest
     assert [len(part) for part in parts] == [1500, 1500]
+
+
+def test_where_pages_cannot_be_linked_a_part_holds_copies(
+    sites: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(sites["pagefind"], site)
+
+    def refuse(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(search.os, "link", refuse)
+    search.index(site, part_pages=5)
+    assert {url: text for part in parted_fragments(site) for url, text in part.items()} == fragments(sites["pagefind"])
