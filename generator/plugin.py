@@ -19,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator import readers, share
+from generator import partials, readers, share
 from generator import search as site_search
 from generator.authoring import reference
 from generator.deadlinks import dead_links, links
@@ -279,6 +279,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(-100)  # the environment as MkDocs will build with it
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self.nav is not None:
+            partials.keep(env, self.nav, config)  # before the children fork, who render with it
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
         elif self.spool is not None and self.nav is not None and share.allowed(config, self, self.search_engine):
