@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.draw import (
     FigurePoint,
@@ -35,9 +37,9 @@ from generator.draw import (
 )
 from generator.draw.axes import nice_ticks
 from generator.draw.basemap import load
-from generator.draw.geometry import overlaps
+from generator.draw.geometry import overlaps, simplify
 from generator.draw.labels import marker_box
-from generator.draw.svg import esc, num
+from generator.draw.svg import esc, num, path_d
 
 from .conftest import REPO
 from .test_browser import ARTIFACTS, CHROMIUM, FLAGS
@@ -250,6 +252,44 @@ def test_escaping_helpers() -> None:
         "12345.7",
         "2" if f"{2.05:.1f}" == "2.0" else "2.1",
     ]
+
+
+coordinate = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False) | st.sampled_from(
+    [0.0, -0.0, -0.04, 0.05, -0.05, 9.95, -10.0]
+)
+lines = st.lists(st.lists(st.tuples(coordinate, coordinate), min_size=0, max_size=8), max_size=4)
+
+
+@given(lines, st.booleans())
+def test_path_data_writes_each_coordinate_as_num_does(drawn: list[list[tuple[float, float]]], closed: bool) -> None:
+    each = "".join("M" + " ".join(f"{num(x)} {num(y)}" for x, y in line) + ("Z" if closed else "") for line in drawn)
+    assert path_d(drawn, closed=closed) == each
+
+
+def douglas_peucker(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """The textbook recursion, for comparison."""
+    if len(points) < 3:
+        return list(points)
+    (ax, ay), (bx, by) = points[0], points[-1]
+    dx, dy = bx - ax, by - ay
+    norm = math.hypot(dx, dy)
+
+    def far(p: tuple[float, float]) -> float:  # the cross product, divided by the norm at the end
+        if norm == 0:
+            return math.hypot(p[0] - ax, p[1] - ay)
+        return abs(dy * (p[0] - ax) - dx * (p[1] - ay))
+
+    distances = [far(p) for p in points[1:-1]]
+    if max(distances) / (norm or 1) <= tolerance:
+        return [points[0], points[-1]]
+    index = distances.index(max(distances)) + 1
+    return douglas_peucker(points[: index + 1], tolerance)[:-1] + douglas_peucker(points[index:], tolerance)
+
+
+@given(st.lists(st.tuples(st.integers(-50, 50), st.integers(-50, 50)), max_size=40), st.sampled_from([0.4, 1.0, 3.0]))
+def test_simplify_keeps_what_douglas_peucker_keeps(grid: list[tuple[int, int]], tolerance: float) -> None:
+    points = [(x / 4, y / 4) for x, y in grid]  # on a grid: ties between distances happen
+    assert simplify(points, tolerance) == douglas_peucker(points, tolerance)
 
 
 # --- locator maps ---------------------------------------------------------------------

@@ -131,8 +131,10 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
             worst /= norm
         if index > 0 and worst > tolerance:
             keep[index] = True
-            stack.append((first, index))
-            stack.append((index, last))
+            if index - first > 1:  # a stretch with no point between its ends has nothing to measure
+                stack.append((first, index))
+            if last - index > 1:
+                stack.append((index, last))
     return [p for p, k in zip(points, keep, strict=True) if k]
 
 

@@ -38,12 +38,10 @@ def num(value: float, digits: int = 1) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _tenth(value: float) -> str:
-    """`num(value)`, faster: a map's path has thousands of coordinates."""
-    text = f"{value:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    return "0" if text == "-0" else text
+#: In path data: a coordinate's ".0" (before the next coordinate, command or the end), and a
+#: "-0" left alone once that is gone.
+_WHOLE = re.compile(r"\.0(?=[ MZ]|$)")
+_MINUS_ZERO = re.compile(r"(?<=[ M])-0(?=[ MZ]|$)")
 
 
 def shorten(text: str, limit: int) -> str:
@@ -92,9 +90,9 @@ def frame(kind: str, width: float, height: float, title: str, body: list[str], *
 
 
 def path_d(lines: list[list[tuple[float, float]]], *, closed: bool) -> str:
-    """SVG path data for `lines`, one subpath each, coordinates to 0.1 px."""
-    parts = []
-    for line in lines:
-        coords = " ".join(f"{_tenth(x)} {_tenth(y)}" for x, y in line)
-        parts.append(f"M{coords}{'Z' if closed else ''}")
-    return "".join(parts)
+    """SVG path data for `lines`, one subpath each, coordinates to 0.1 px written as `num`
+    writes them: a map's path has thousands of coordinates, so each is formatted alone and
+    the trailing ".0" and the sign of "-0" are taken off the whole at once."""
+    end = "Z" if closed else ""
+    d = "".join("M" + " ".join(f"{x:.1f} {y:.1f}" for x, y in line) + end for line in lines)
+    return _MINUS_ZERO.sub("0", _WHOLE.sub("", d))
