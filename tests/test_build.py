@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -34,3 +35,17 @@ def test_workers_report_every_problem_one_process_reports(several: Path, monkeyp
         pipeline.build(Project(several), Urls(), executor=pipeline.processes(2))
     assert parallel.value.problems == serial.value.problems
     assert len(serial.value.problems) == 5
+
+
+def _collector(context: pipeline.Context, item: int) -> tuple[tuple[int, int, int], bool]:
+    return gc.get_threshold(), gc.get_freeze_count() > 0
+
+
+def test_a_worker_sets_the_modules_aside_and_collects_less_often(several: Path) -> None:
+    context = pipeline.Context(Project(several), Urls(), pipeline.DEFAULT_SITE)
+    run = pipeline.Processes(context, 2)
+    try:
+        assert set(run.map(_collector, range(4))) == {(pipeline.WORKER_GC, True)}
+    finally:
+        run.close()
+    assert gc.get_threshold() != pipeline.WORKER_GC  # the build's own process is left as it was
