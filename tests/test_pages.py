@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator.load.project import Project
+from generator.pages.templating import one_line, paragraphs
 from generator.pages.urls import Urls
 from generator.pipeline import build, load, serial
 
@@ -262,3 +264,11 @@ def test_the_questions_page_shows_what_the_briefing_shows_and_can_be_filtered(pa
         "answered",
     ]
     assert '<p class="bf-empty" data-bf-none data-search-exclude hidden>No open question matches the filter.</p>' in page
+
+
+def test_one_line_folds_every_white_space_character_as_a_regex_would() -> None:
+    space = re.compile(r"\s+")
+    for code in range(sys.maxunicode + 1):
+        text = f" a{chr(code)}{chr(code)}b\t"
+        assert one_line(text) == space.sub(" ", text).strip(), hex(code)
+    assert paragraphs(" one\u2003 two\n\n\u00a0three \n") == ["one two", "three"]

@@ -21,18 +21,19 @@ from markupsafe import Markup
 from generator.pages import figures
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-_SPACE = re.compile(r"\s+")
 # Printable text of the Basic Multilingual Plane, where a JSON string is also a YAML one.
 _BMP = re.compile(r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff\U00010000-\U0010ffff]*")
 
 
 def paragraphs(text: str) -> list[str]:
     """Plain text as paragraphs: blank lines separate them, other white space folds to a space."""
-    return [_SPACE.sub(" ", p).strip() for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    return [one_line(p) for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
 
 
 def one_line(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """White space folded to single spaces, none at either end. `str.split` breaks at what
+    `\\s` matches, every character of it, and is several times quicker than a regex."""
+    return " ".join(text.split())
 
 
 @functools.lru_cache(maxsize=8192)  # the pages across briefings write each briefing's date many times
