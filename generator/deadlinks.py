@@ -18,10 +18,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from urllib.parse import unquote, urlsplit
 
-#: An address in an attribute, as the templates write them (always in double quotes;
-#: annotation text is escaped, so that it never makes one).
-_ADDRESS = re.compile(r"""\s(?:href|src)="([^"]*)\"""")
-
+from generator.attributes import values
 
 #: An address that is a path alone, as the templates write most: no scheme, host, query,
 #: fragment or escape, so that `urlsplit` would give it back whole as its path.
@@ -53,7 +50,9 @@ def links(url: str, content: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     files: dict[str, str | None] = {}  # a page of all the claims links to each passage: one file, many anchors
-    for address in _ADDRESS.findall(content):  # every address it links to or loads, entities decoded
+    # Every address it links to or loads, in attributes as the templates write them: always in
+    # double quotes, and annotation text is escaped, so that it never makes one.
+    for address in values(content, "href", "src"):
         if "&" in address:
             address = html.unescape(address)
         if address in seen:

@@ -17,10 +17,11 @@ from typing import Any
 
 import markdown
 
+from generator.attributes import values
+
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 _HEADING = re.compile(r"#{1,6} \S[^\n]*")
 _START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>/]")
-_ID = re.compile(r"""\s(?:id|name)="([^"]*)\"""")
 
 
 class Converter:
@@ -56,7 +57,7 @@ class Converter:
                 n += 1
             else:
                 out.append(block + "\n")  # Python-Markdown ends a raw block with a blank line
-            ids.update(_ID.findall(out[-1]))
+            ids.update(values(out[-1], "id", "name"))
         return "\n".join(out).rstrip("\n"), toc, ids
 
     def _convert_headings(self, headings: tuple[str, ...]) -> tuple[list[str], list[dict[str, Any]]]:
