@@ -28,7 +28,7 @@ from mkdocs.utils import normalize_url
 from generator.pages import paths
 
 #: The partials whose output depends on a page outside the nav only through the addresses
-#: `ADDRESSES` gives; each was read for what it passes to `url` and what it asks of `page`.
+#: `_addresses` lists; each was read for what it passes to `url` and what it asks of `page`.
 KEPT = ("partials/nav.html", "partials/tabs.html", "partials/search.html", "partials/palette.html")
 #: Where the audited files are: Material's templates, and this package's overrides.
 AUDITED = (Path(str(resources.files("material").joinpath("templates"))), Path(__file__).parent / "overrides")

@@ -136,7 +136,7 @@ def _start(
     _worker = Context(project, urls, site, in_worker=True, spool=spool, markdown=markdown)
     # A task makes hundreds of thousands of small objects that live until it ends, and the
     # cyclic collector, run every 700 of them, walks them and the modules' objects again
-    # and again: a tenth of a worker's time. The modules' objects are set aside for good
+    # and again: 5 to 9% of a worker's time. The modules' objects are set aside for good
     # (they live as long as the worker), and the collector runs less often.
     gc.freeze()
     gc.set_threshold(*WORKER_GC)
