@@ -61,12 +61,16 @@ def _addresses(nav: Navigation, config: Any) -> list[str]:
 def _key(nav: Navigation, config: Any) -> Key:
     in_nav = {id(page) for page in nav.pages}
     addresses = _addresses(nav, config)
+    last: tuple[object, object, Hashable] | None = None  # the page and base of the last key, and the key
 
     def key(context: Context) -> Hashable | None:
+        nonlocal last
         page, base = context.get("page"), context.get("base_url")
         if page is None or id(page) in in_nav or context.get("nav") is not nav:
             return None
-        return base, tuple(normalize_url(address, page=page, base=base) for address in addresses)
+        if last is None or last[0] is not page or last[1] != base:  # a page asks for each partial in turn
+            last = page, base, (base, tuple(normalize_url(address, page=page, base=base) for address in addresses))
+        return last[2]
 
     return key
 
