@@ -1,26 +1,27 @@
 """Material's partials that come out the same on every page outside the nav, rendered once.
 
 Material renders its navigation, its tabs, its search box and its colour switch again for
-every page: about two fifths of what the theme costs a generated page. On a page that is
-in no nav, no item of the nav is active, so what they render depends on the page only
-through the addresses they link to, which MkDocs' `url` filter makes relative to it. Those
-relative addresses are the key: pages that would get the same ones get the text rendered
-for the first of them.
+every page: about two fifths of what the theme costs a generated page. A generated page is
+in no nav and has no parent there, so no item of the nav is active while it is rendered,
+and what these partials render depends on the page only through the addresses they link
+to, which MkDocs' `url` filter makes relative to it. Those relative addresses are the key:
+generated pages that would get the same ones get the text rendered for the first of them.
+Every other page (the nav's, another plugin's) is rendered as MkDocs renders it.
 
-Only the partials audited for this are kept (`KEPT`), and only where the file rendered is
-Material's own or this package's: a project that overrides one in its `custom_dir` has it
-rendered for every page, as MkDocs would. Tests build sites with and without this and
-compare every file.
+Only the partials audited for this are kept (`KEPT`), and only where the file rendered,
+and every partial it includes or imports by name, is Material's own or this package's: a
+project that overrides one of them in its `custom_dir` has the partial rendered for every
+page. Tests build sites with and without this and compare every file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, Template
+from jinja2 import Environment, Template, meta
 from jinja2.runtime import Context
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import normalize_url
@@ -36,13 +37,27 @@ AUDITED = (Path(str(resources.files("material").joinpath("templates"))), Path(__
 Key = Callable[[Context], Hashable | None]
 
 
-def keep(env: Environment, nav: Navigation, config: Any) -> None:
-    """Render each of `KEPT` once per key from now on, in this build's `env`."""
-    key = _key(nav, config)
+def keep(env: Environment, nav: Navigation, config: Any, generated: Collection[str]) -> None:
+    """Render each of `KEPT` once per key from now on, in this build's `env`, for the pages
+    whose source is in `generated`."""
+    key = _key(nav, config, generated)
     for name in KEPT:
-        template = env.get_template(name)
-        if template.filename and any(Path(template.filename).is_relative_to(folder) for folder in AUDITED):
+        if _audited(env, name, set()):
+            template = env.get_template(name)
             template.root_render_func = _memo(template, key)
+
+
+def _audited(env: Environment, name: str, seen: set[str]) -> bool:
+    """Whether the template `name`, and each it includes or imports by name, is one of the
+    audited files. A name made as it renders (an icon's) is a picture, the same on every page."""
+    if env.loader is None:
+        return False
+    seen.add(name)
+    source, filename, _ = env.loader.get_source(env, name)
+    if not filename or not any(Path(filename).is_relative_to(folder) for folder in AUDITED):
+        return False
+    named = (used for used in meta.find_referenced_templates(env.parse(source)) if used is not None)
+    return all(used in seen or _audited(env, used, seen) for used in named)
 
 
 def _addresses(nav: Navigation, config: Any) -> list[str]:
@@ -58,7 +73,7 @@ def _addresses(nav: Navigation, config: Any) -> list[str]:
     return [*found, str(homepage), str(config.theme.get("logo") or ""), "pagefind/", paths.SEARCH_SCRIPT]
 
 
-def _key(nav: Navigation, config: Any) -> Key:
+def _key(nav: Navigation, config: Any, generated: Collection[str]) -> Key:
     in_nav = {id(page) for page in nav.pages}
     addresses = _addresses(nav, config)
     last: tuple[object, object, Hashable] | None = None  # the page and base of the last key, and the key
@@ -66,7 +81,9 @@ def _key(nav: Navigation, config: Any) -> Key:
     def key(context: Context) -> Hashable | None:
         nonlocal last
         page, base = context.get("page"), context.get("base_url")
-        if page is None or id(page) in in_nav or context.get("nav") is not nav:
+        if page is None or page.file.src_uri not in generated or page.parent is not None:
+            return None
+        if id(page) in in_nav or context.get("nav") is not nav:
             return None
         if last is None or last[0] is not page or last[1] != base:  # a page asks for each partial in turn
             last = page, base, (base, tuple(normalize_url(address, page=page, base=base) for address in addresses))

@@ -279,11 +279,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(-100)  # the environment as MkDocs will build with it
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        if self.nav is not None:
-            partials.keep(env, self.nav, config)  # before the children fork, who render with it
         if self.preview is not None:
             env.bytecode_cache = self.preview.templates
-        elif self.spool is not None and self.nav is not None and share.allowed(config, self, self.search_engine):
+        if self.nav is not None:  # before the children fork, who render with it
+            partials.keep(env, self.nav, config, self.generated)
+        if (
+            self.preview is None
+            and self.spool is not None
+            and self.nav is not None
+            and share.allowed(config, self, self.search_engine)
+        ):
             pages = [f.page for f in self.documents if f.src_uri in self.generated and f.page is not None]
             self.shared = share.start(pages, self.documents, config, self.nav, env)
         return env

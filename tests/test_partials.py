@@ -11,16 +11,29 @@ import pytest
 from jinja2.runtime import Context
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
 
 from generator import partials
 
 from .test_share import files_of
 
 
-def build(project: Path, site: Path, search: str = "material", **settings: Any) -> None:
+def build(project: Path, site: Path, search: str = "material", also: BasePlugin | None = None, **settings: Any) -> None:  # type: ignore[type-arg]
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True, **settings)
     config.plugins["briefings"].config["search"] = search
+    if also is not None:
+        config.plugins["also"] = also
     mkdocs_build.build(config)
+
+
+class Adopter(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Another plugin that puts a page outside the nav under a section of it, as Material's
+    blog does with its posts: while that page is rendered, the section is active."""
+
+    def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+        section = next(item for item in nav.items if item.title == "Data")
+        files.get_file_from_path("briefings/aside.md").page.parent = section
+        return nav
 
 
 def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
@@ -73,6 +86,23 @@ def test_a_site_whose_partials_are_rendered_once_is_the_site_rendered_page_by_pa
     assert b"https://example.org/upstream/" in kept["briefings/update-3/index.html"]
 
 
+def test_a_page_another_plugin_puts_under_a_section_has_its_own_nav(
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At the same depth as the briefings' pages, under the same folder: the same addresses.
+    (several / "docs" / "briefings").mkdir()
+    (several / "docs" / "briefings" / "aside.md").write_text("# Aside\n\nA page of the desk's own.\n", encoding="utf-8")
+    counts = counting(monkeypatch)
+    build(several, tmp_path / "kept", also=Adopter())
+    assert counts["given"] > 0
+    monkeypatch.setattr(partials, "KEPT", ())
+    build(several, tmp_path / "each", also=Adopter())
+    kept, each = files_of(tmp_path / "kept"), files_of(tmp_path / "each")
+    assert [name for name in kept if kept[name] != each[name]] == []
+    assert b"md-tabs__item md-tabs__item--active" in kept["briefings/aside/index.html"]
+    assert b"md-tabs__item md-tabs__item--active" not in kept["briefings/update-1/index.html"]
+
+
 def test_without_directory_urls_the_site_is_the_same_too(several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     counts = counting(monkeypatch)
     build(several, tmp_path / "kept", use_directory_urls=False)
@@ -84,21 +114,27 @@ def test_without_directory_urls_the_site_is_the_same_too(several: Path, tmp_path
     assert [name for name in kept if kept[name] != each[name]] == []
 
 
+@pytest.mark.parametrize(
+    ("partial", "search"),
+    [
+        ("partials/nav.html", "material"),  # a kept partial itself
+        ("partials/search-pagefind.html", "pagefind"),  # one that a kept partial includes
+    ],
+)
 def test_a_partial_the_project_overrides_is_rendered_for_every_page(
-    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    several: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, partial: str, search: str
 ) -> None:
-    # The project's own nav names the page it is on: rendered once, every page would name the first.
-    (several / "theme" / "partials").mkdir(parents=True)
-    (several / "theme" / "partials" / "nav.html").write_text(
-        '<nav class="own-nav" data-on="{{ page.url }}"></nav>\n', encoding="utf-8"
-    )
+    # The project's own partial names the page it is on: rendered once, every page would name the first.
+    own = several / "theme" / partial
+    own.parent.mkdir(parents=True)
+    own.write_text('<div class="own" data-on="{{ page.url }}"></div>\n', encoding="utf-8")
     config = (several / "mkdocs.yml").read_text(encoding="utf-8")
     (several / "mkdocs.yml").write_text(
         config.replace("  name: material\n", "  name: material\n  custom_dir: theme\n"), encoding="utf-8"
     )
     counts = counting(monkeypatch)
-    build(several, tmp_path / "site")
+    build(several, tmp_path / "site", search)
     for name in ("update-1", "update-2"):
         page = (tmp_path / "site" / "briefings" / name / "index.html").read_text(encoding="utf-8")
-        assert f'<nav class="own-nav" data-on="briefings/{name}/"></nav>' in page
+        assert f'<div class="own" data-on="briefings/{name}/"></div>' in page
     assert counts["given"] > 0  # the other partials, Material's own, were still rendered once
