@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, Template, meta
+from jinja2 import Environment, Template, TemplateNotFound, meta
 from jinja2.runtime import Context
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import normalize_url
@@ -53,7 +53,10 @@ def _audited(env: Environment, name: str, seen: set[str]) -> bool:
     if env.loader is None:
         return False
     seen.add(name)
-    source, filename, _ = env.loader.get_source(env, name)
+    try:
+        source, filename, _ = env.loader.get_source(env, name)
+    except TemplateNotFound:  # rendering would say so: nothing to keep
+        return False
     if not filename or not any(Path(filename).is_relative_to(folder) for folder in AUDITED):
         return False
     named = (used for used in meta.find_referenced_templates(env.parse(source)) if used is not None)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jinja2 import Environment, FileSystemLoader, FunctionLoader
 from jinja2.runtime import Context
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
@@ -138,3 +139,14 @@ def test_a_partial_the_project_overrides_is_rendered_for_every_page(
         page = (tmp_path / "site" / "briefings" / name / "index.html").read_text(encoding="utf-8")
         assert f'<div class="own" data-on="briefings/{name}/"></div>' in page
     assert counts["given"] > 0  # the other partials, Material's own, were still rendered once
+
+
+def test_a_partial_whose_include_is_not_found_is_not_kept() -> None:
+    # Its own file is audited, but what it includes is found nowhere: rendering will say so.
+    search = Path(partials.__file__).parent / "overrides" / "partials" / "search.html"
+
+    def only_search(name: str) -> tuple[str, str, Callable[[], bool]] | None:
+        return (search.read_text(encoding="utf-8"), str(search), lambda: True) if name == "partials/search.html" else None
+
+    assert not partials._audited(Environment(loader=FunctionLoader(only_search)), "partials/search.html", set())
+    assert partials._audited(Environment(loader=FileSystemLoader(str(search.parent.parent))), "partials/search.html", set())
