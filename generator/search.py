@@ -84,7 +84,8 @@ def index(site_dir: Path, directory_urls: bool = True, part_pages: int | None = 
 def _index(site_dir: Path, glob: str, part_pages: int, work: Path, target: Path) -> None:
     """Index the pages of `site_dir` that `glob` matches into `target`, by way of `work`."""
     pages = _pages(site_dir, glob)
-    groups = _parts(pages, [(site_dir / page).stat().st_size for page in pages], part_pages)
+    fits = len(pages) <= part_pages  # one run, whatever the pages weigh: their sizes are not read
+    groups = [pages] if fits else _parts(pages, [(site_dir / page).stat().st_size for page in pages], part_pages)
     outs = [work / "out" / str(k) for k in range(len(groups))]
 
     def run(k: int) -> str | None:  # a part's pages are linked while the part before is indexed
@@ -119,9 +120,10 @@ def _pages(site_dir: Path, glob: str) -> list[str]:
 def _parts(pages: list[str], sizes: list[int], most: int) -> list[list[str]]:
     """`pages` in runs of consecutive pages of at most `most` pages each: one run if they
     fit, else as few as keep every one of the `AT_ONCE` Pagefind runs busy to the end, cut
-    where their files' `sizes` add up to equal shares, which Pagefind's time follows (a
-    page of every claim weighs as much as hundreds of briefings' pages), or, where that
-    would put more than `most` pages in one, in runs of equal numbers of pages."""
+    where their files' `sizes` add up to equal shares (a rough weight: Pagefind's time
+    follows the words it indexes, which a page of every claim, as heavy as hundreds of
+    briefings' pages, mostly leaves out), or, where that would put more than `most` pages
+    in one, in runs of equal numbers of pages."""
     n = -(-len(pages) // most)
     if n <= 1:
         return [pages]
