@@ -114,7 +114,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_pre_build(self, config: MkDocsConfig) -> None:
         project = self._project(config)
         if self.preview is not None:
-            self.preview.files.keep(config.site_dir)  # before MkDocs empties it
+            self.preview.files.hold(config.site_dir)  # before MkDocs empties it
             urls, site = site_of(config)
             self.pages = self.preview.pages(
                 project.root,

@@ -5,8 +5,8 @@ problems in the page instead of stopping.
   the pages across briefings), and each generated page's last output: a page whose
   Markdown and site are as last time is not rendered again, and its search entries are
   put back where a full build puts them. If it is in no nav, MkDocs does not see it at
-  all and its last file is linked back after the build (`KeptFiles`); in a nav, its
-  template is swapped for an empty one and its last output written back.
+  all and its last file stays, in a folder set aside while MkDocs builds (held.py); in a
+  nav, its template is swapped for an empty one and its last output written back.
 - While the briefings have problems, the build goes on with the last pages built without
   problems, and every page opens with the problems and the lines of YAML around each: an
   open page reloads with them shown, and again by itself once they are fixed. Every
@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import gc
 import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -33,12 +31,13 @@ from mkdocs.utils import write_file
 from generator import deadlinks
 from generator.cache import Cache, digest
 from generator.errors import Invalid, Problem
+from generator.held import HeldFolders
 
 
 class Preview:
     """What `mkdocs serve` keeps from one build to the next. `dirty`: MkDocs does not empty
-    the site's folder between builds (`mkdocs serve --dirty`), and writes over its files
-    in place, which would write through a kept link: pages are written, never linked."""
+    the site's folder between builds (`mkdocs serve --dirty`): the pages it skips are
+    written, and nothing is set aside."""
 
     def __init__(self, *, dirty: bool = False) -> None:
         self.cache = Cache()
@@ -56,7 +55,7 @@ class Preview:
         self.reuse: set[str] = set()
         self.site: str | None = None
         self.templates = TemplateCache()
-        self.files = KeptFiles(enabled=not dirty)
+        self.files = HeldFolders(enabled=not dirty)
         #: The generated pages MkDocs does not see this build: written back by `write_skipped`.
         self.skipped: list[File] = []
         #: Each generated page's links to files of the site, by its path, URL and Markdown digest.
@@ -130,16 +129,22 @@ class Preview:
         return output
 
     def write_skipped(self) -> None:
-        """Write the pages MkDocs skipped as last built, as MkDocs writes a page: linked
-        to the file last written for it if kept, else written."""
+        """Put back the pages MkDocs skipped, as last built: in the folders set aside if
+        their files are there as a build writes them, else written."""
+        held: list[File] = []
+        written: list[File] = []
         for file in self.skipped:
             src, dest = file.src_uri, file.abs_dest_path
-            if self.panel or not self.files.put(src, self.keys[src], dest):
-                output = self.output(src, "", dest)
-                if output.strip():
-                    write_file(output.encode("utf-8", errors="xmlcharrefreplace"), dest)
-            else:
-                self.files.written(src, self.keys[src], dest)
+            (held if not self.panel and self.files.put(src, self.keys[src], dest) else written).append(file)
+        if not self.files.restore():
+            written += held  # a folder could not be put back whole: its pages are written
+            held = []
+        for file in held:
+            self.files.written(file.src_uri, self.keys[file.src_uri], file.abs_dest_path)
+        for file in written:
+            output = self.output(file.src_uri, "", file.abs_dest_path)
+            if output.strip():
+                write_file(output.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
 
     def search_entries(self, entries: list[dict[str, Any]], pages: list[tuple[str, str]]) -> list[dict[str, Any]]:
         """Material's search entries in the order a full build makes them, the reused pages'
@@ -153,66 +158,6 @@ class Preview:
                 self.search[url] = built.get(url, [])
             out.extend(self.search.get(url, []))
         return out
-
-
-class KeptFiles:
-    """The generated pages' files as last written, kept as hard links in a folder beside
-    the site's: MkDocs empties the site's folder before each build, and linking a page
-    back costs a small part of writing its bytes again. Where links cannot be made, the
-    pages are written."""
-
-    def __init__(self, *, enabled: bool = True) -> None:
-        self.folder: Path | None = None
-        self.broken = not enabled
-        #: By page: the digest of its Markdown and its kept file.
-        self.kept: dict[str, tuple[str, Path]] = {}
-        #: By page: what was written for it in the last build, without problems shown.
-        self.last: dict[str, tuple[str, str]] = {}
-
-    def written(self, src: str, key: str, dest: str) -> None:
-        self.last[src] = (key, dest)
-
-    def keep(self, site_dir: str) -> None:
-        """Before MkDocs empties `site_dir`: keep what the last build wrote there."""
-        last, self.last = self.last, {}
-        if self.broken:
-            return
-        try:
-            if self.folder is None:
-                self.folder = Path(tempfile.mkdtemp(prefix=".briefings-pages-", dir=Path(site_dir).parent))
-            for src, (key, dest) in last.items():
-                if self.kept.get(src, ("",))[0] == key:
-                    continue
-                path = self.folder / f"{digest(src)}-{key}"
-                if not path.exists():
-                    try:
-                        os.link(dest, path)
-                    except FileNotFoundError:
-                        continue  # not written (MkDocs writes no empty page)
-                old = self.kept.get(src)
-                self.kept[src] = (key, path)
-                if old is not None and old[1] != path:
-                    old[1].unlink(missing_ok=True)
-        except OSError:
-            self.close()
-            self.broken = True
-
-    def put(self, src: str, key: str, dest: str) -> bool:
-        """Link `dest` to the page's kept file, if it is kept for `key`."""
-        kept = self.kept.get(src)
-        if self.broken or kept is None or kept[0] != key:
-            return False
-        try:
-            os.makedirs(os.path.dirname(dest), exist_ok=True)
-            os.link(kept[1], dest)
-        except OSError:
-            return False
-        return True
-
-    def close(self) -> None:
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
-        self.folder, self.kept = None, {}
 
 
 class TemplateCache(BytecodeCache):

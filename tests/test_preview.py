@@ -147,31 +147,49 @@ def test_after_edits_across_a_series_the_served_site_equals_a_clean_build(
     assert served == clean(serve, tmp_path / "clean-removed")
 
 
-def test_where_files_cannot_be_linked_the_skipped_pages_are_written(
-    serve: Serve, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_folders_of_unchanged_pages_stay_and_are_not_made_again(serve: Serve, project: Path, tmp_path: Path) -> None:
+    """MkDocs empties the site's folder before each build; the folders of the generated
+    pages are set aside meanwhile (generator/held.py), not emptied and made again."""
+    site = tmp_path / "served"
+    serve.rebuild()
+    folders = {p.relative_to(site).as_posix(): p.stat().st_ino for p in (site / "fronts").rglob("*") if p.is_dir()}
+    assert folders  # the front pages, in no nav
+    edit(project / "briefings" / f"{SITE_ID}.yml", "title: Russia counterattacks", "title: Edited, Russia counterattacks")
+    served = serve.rebuild()
+    assert serve.plugin.preview is not None and serve.plugin.preview.skipped
+    assert {p.relative_to(site).as_posix(): p.stat().st_ino for p in (site / "fronts").rglob("*") if p.is_dir()} == folders
+    assert not [p for p in site.rglob("*") if p.is_dir() and not any(p.iterdir())]  # no empty folder left
+    assert served == clean(serve, tmp_path / "clean")
+
+
+@pytest.mark.parametrize("refused", ["rename", "replace"])
+def test_where_folders_cannot_be_set_aside_or_put_back_the_skipped_pages_are_written(
+    serve: Serve, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refused: str
 ) -> None:
     def refuse(source: object, target: object) -> None:
         raise OSError(18, "Invalid cross-device link")
 
-    monkeypatch.setattr("generator.preview.os.link", refuse)
     serve.rebuild()
+    monkeypatch.setattr(f"generator.held.os.{refused}", refuse)
     edit(project / "briefings" / f"{SITE_ID}.yml", "title: Russia counterattacks", "title: Edited, Russia counterattacks")
     served = serve.rebuild()
     assert serve.plugin.preview is not None and serve.plugin.preview.skipped  # MkDocs did not write them
-    assert served == clean(serve, tmp_path / "clean")
+    assert served == clean(serve, tmp_path / "clean-1")
+    monkeypatch.undo()  # and the next build sets them aside again
+    edit(project / "briefings" / f"{SITE_ID}.yml", "title: Edited, Russia counterattacks", "title: Russia counterattacks")
+    served = serve.rebuild()
+    assert served == clean(serve, tmp_path / "clean-2")
 
 
-def test_a_dirty_serve_writes_the_skipped_pages_and_links_none(project: Path, tmp_path: Path) -> None:
-    """`mkdocs serve --dirty` writes over the site's files in place: through a link, that
-    would change the kept copy too."""
+def test_a_dirty_serve_writes_the_skipped_pages_and_sets_nothing_aside(project: Path, tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` does not empty the site's folder, and writes over its files."""
     with Serve(project, tmp_path / "served", dirty=True) as serve:
         serve.rebuild()
         edit(project / "briefings" / f"{SITE_ID}.yml", "title: Russia counterattacks", "title: Edited, Russia counterattacks")
         served = serve.rebuild()
         preview = serve.plugin.preview
-        assert preview is not None and preview.skipped and preview.files.folder is None
-        links = [name for name in served if (tmp_path / "served" / name).stat().st_nlink > 1]
-        assert links == []
+        assert preview is not None and preview.skipped and not preview.files.aside
+        assert not [name for name in served if name.startswith(".")]
         assert "Edited, Russia counterattacks" in served[f"briefings/{SITE_ID}/index.html"].decode("utf-8")
 
 
