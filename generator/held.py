@@ -8,6 +8,10 @@ holds such pages is renamed to a hidden name beside it. After the build, what Mk
 wrote in its place is moved into it, what the build no longer makes is removed from it,
 and it is renamed back: a few renames and a walk, where putting each page back took a
 folder made and a file linked or written a page (about 0.3 s at 1,000 briefings).
+
+Where a folder cannot be set aside or put back whole (a file of the build where the
+folder set aside has a folder, a link, a refused rename), what the build wrote stays
+where it wrote it and the pages that were to be kept are written instead.
 """
 
 from __future__ import annotations
@@ -29,8 +33,8 @@ class HeldFolders:
     def __init__(self, *, enabled: bool = True) -> None:
         self.enabled = enabled
         self.site: str | None = None
-        #: By page: the digest of its Markdown and its file, for each file the build left
-        #: as a build without problems shown writes it.
+        #: By page: the digest of its Markdown and its file, for each page the build wrote
+        #: (or was about to write) as a build without problems shown writes it.
         self.last: dict[str, tuple[str, str]] = {}
         #: During a build, the same, as the last build left them: what was set aside.
         self.aside: dict[str, tuple[str, str]] = {}
@@ -40,8 +44,9 @@ class HeldFolders:
         self.kept: dict[str, set[str]] = {}
 
     def written(self, src: str, key: str, dest: str) -> None:
-        """The page `src`, for the Markdown of digest `key`, is written to `dest` as a build
-        without problems shown writes it."""
+        """The page `src`, for the Markdown of digest `key`, goes to `dest` as a build
+        without problems shown writes it (MkDocs writes it after `on_post_page`, and writes
+        no empty page: `put` looks for the file)."""
         self.last[src] = (key, dest)
 
     def hold(self, site_dir: str) -> None:
@@ -73,28 +78,25 @@ class HeldFolders:
             return False
         top = _top(self.site, dest)
         folder = "" if top is None else os.path.join(self.site, top)
-        if folder not in self.hidden:
-            return False
-        self.kept[folder].add(dest[len(folder) + 1 :])
+        hidden = self.hidden.get(folder)
+        relative = dest[len(folder) + 1 :]
+        if hidden is None or not os.path.isfile(os.path.join(hidden, relative)):
+            return False  # not set aside, or never written (a write that failed, an empty page)
+        self.kept[folder].add(relative)
         return True
 
     def restore(self) -> bool:
         """After the build: each folder set aside takes what the build wrote in its place,
-        loses what the build no longer makes, and goes back. False if one could not: its
-        folder then holds what the build wrote, and perhaps not the pages `put` kept."""
+        loses what the build no longer makes, and goes back. False if one could not: the
+        folder then holds what the build wrote, and not the pages `put` kept there."""
         done = True
         for folder, hidden in self.hidden.items():
             try:
                 _merge(folder, hidden, self.kept[folder])
             except OSError:
                 done = False
-                if not os.path.lexists(folder):  # it went, and the pages with it are set aside
-                    with contextlib.suppress(OSError):
-                        os.rename(hidden, folder)
                 _remove(hidden)
         self.hidden, self.kept, self.aside = {}, {}, {}
-        if not done:
-            self.last = {}  # nothing is taken as written: the next build sets nothing aside
         return done
 
     def close(self) -> None:
@@ -113,18 +115,26 @@ def _top(site: str, dest: str) -> str | None:
 
 
 def _files(root: str) -> list[str]:
-    """Every file under `root`, by its path relative to it."""
+    """Every file under `root`, and every link to a folder, by its path relative to it."""
     out: list[str] = []
-    for folder, _, names in os.walk(root):
+    for folder, dirs, names in os.walk(root, onerror=_raise):
         base = folder[len(root) + 1 :]
-        out.extend(os.path.join(base, name) if base else name for name in names)
+        links = [name for name in dirs if os.path.islink(os.path.join(folder, name))]
+        out.extend(os.path.join(base, name) if base else name for name in names + links)
     return out
+
+
+def _raise(error: OSError) -> None:
+    raise error
 
 
 def _merge(folder: str, hidden: str, kept: set[str]) -> None:
     """Make `hidden` what the build made of `folder`: `folder`'s files and the `kept` of
-    its own; then put it in `folder`'s place. Nothing is moved where a file of the one
-    stands where the other has a folder."""
+    its own; then put it in `folder`'s place. If that cannot be done, raise with what the
+    build wrote back in `folder`; nothing is moved where a file of the one stands where
+    the other has a folder, or a link to one."""
+    if os.path.islink(folder):
+        raise IsADirectoryError(folder)
     wrote = _files(folder) if os.path.isdir(folder) else []
     for relative in wrote:
         if os.path.isdir(os.path.join(hidden, relative)) or _file_above(hidden, relative):
@@ -136,34 +146,43 @@ def _merge(folder: str, hidden: str, kept: set[str]) -> None:
             os.makedirs(os.path.dirname(target), exist_ok=True)
             os.replace(os.path.join(folder, relative), target)
             moved.append(relative)
+        if os.path.lexists(folder):
+            shutil.rmtree(folder)  # folders alone, now
+        _prune(hidden, kept.union(wrote))
+        if os.listdir(hidden):
+            os.rename(hidden, folder)
+        else:
+            os.rmdir(hidden)  # the build makes nothing there: a clean build has no such folder
     except OSError:
-        for relative in reversed(moved):  # what the build wrote stays where it wrote it
+        for relative in moved:  # what the build wrote goes back where it wrote it
             with contextlib.suppress(OSError):
+                os.makedirs(os.path.dirname(os.path.join(folder, relative)), exist_ok=True)
                 os.replace(os.path.join(hidden, relative), os.path.join(folder, relative))
         raise
-    if os.path.lexists(folder):
-        shutil.rmtree(folder)  # folders alone, now
-    keep = kept.union(wrote)
-    try:
-        for root, dirs, names in os.walk(hidden, topdown=False):
-            base = root[len(hidden) + 1 :]
-            for name in names:
+
+
+def _prune(root: str, keep: set[str]) -> None:
+    """Remove from under `root` every file and link not in `keep`, and every folder left empty."""
+    for folder, dirs, names in os.walk(root, topdown=False, onerror=_raise):
+        base = folder[len(root) + 1 :]
+        for name in names:
+            if (os.path.join(base, name) if base else name) not in keep:
+                os.unlink(os.path.join(folder, name))
+        for name in dirs:
+            path = os.path.join(folder, name)
+            if os.path.islink(path):  # a link to a folder: the walk does not go in
                 if (os.path.join(base, name) if base else name) not in keep:
-                    os.unlink(os.path.join(root, name))
-            for name in dirs:
-                path = os.path.join(root, name)
-                if not os.path.islink(path) and not os.listdir(path):
-                    os.rmdir(path)  # a clean build makes no empty folder
-    finally:
-        os.rename(hidden, folder)  # from here it holds every page of the folder
+                    os.unlink(path)
+            elif not os.listdir(path):
+                os.rmdir(path)  # a clean build makes no empty folder
 
 
 def _file_above(root: str, relative: str) -> bool:
-    """Whether a file (not a folder) stands under `root` where `relative` has a folder."""
+    """Whether a file, or a link, stands under `root` where `relative` has a folder."""
     parent = os.path.dirname(relative)
     while parent:
         path = os.path.join(root, parent)
-        if os.path.lexists(path) and not os.path.isdir(path):
+        if os.path.islink(path) or (os.path.lexists(path) and not os.path.isdir(path)):
             return True
         parent = os.path.dirname(parent)
     return False

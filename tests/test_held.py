@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from generator.held import PREFIX, HeldFolders
 
 
@@ -100,3 +102,57 @@ def test_a_disabled_hold_sets_nothing_aside(tmp_path: Path) -> None:
     assert held.hidden == {} and not held.put("briefings/a.md", "k1", str(site / "briefings" / "a" / "index.html"))
     assert held.restore()
     assert "briefings/a/index.html" in files(site)
+
+
+def test_a_page_recorded_but_never_written_is_not_kept(tmp_path: Path) -> None:
+    """MkDocs writes a page after `on_post_page`, where it is recorded: a write that failed
+    (or an empty page, which MkDocs does not write) leaves no file to keep."""
+    site = tmp_path / "site"
+    held = first_build(site)
+    (site / "briefings" / "a" / "index.html").unlink()
+    held.hold(str(site))
+    assert not held.put("briefings/a.md", "k1", str(site / "briefings" / "a" / "index.html"))
+
+
+def test_a_folder_the_build_no_longer_makes_anything_in_goes(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    held = first_build(site)
+    held.hold(str(site))
+    empty_site(site)
+    write(site, {"claims/index.html": "c2"})
+    assert held.restore()
+    assert sorted(p.name for p in site.iterdir()) == ["claims"]
+
+
+@pytest.mark.parametrize("refused", ["_prune", "os.rename"])
+def test_where_a_folder_cannot_be_put_back_what_the_build_wrote_stays_where_it_wrote_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, refused: str
+) -> None:
+    site = tmp_path / "site"
+    held = first_build(site)
+    held.hold(str(site))
+    empty_site(site)
+    assert held.put("briefings/a.md", "k1", str(site / "briefings" / "a" / "index.html"))
+    write(site, {"briefings/b/index.html": "b2", "briefings/new/index.html": "n2"})
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(f"generator.held.{refused}", refuse)  # after the build's files were moved
+    assert not held.restore()
+    monkeypatch.undo()
+    assert files(site) == {"briefings/b/index.html": "b2", "briefings/new/index.html": "n2"}  # the caller writes a
+
+
+def test_nothing_the_build_wrote_goes_through_a_link_in_a_folder_set_aside(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    held = first_build(site)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(site / "briefings" / "b")
+    (site / "briefings" / "b").symlink_to(outside)
+    held.hold(str(site))
+    empty_site(site)
+    write(site, {"briefings/b/index.html": "b2"})
+    assert not held.restore()
+    assert list(outside.iterdir()) == [] and files(site) == {"briefings/b/index.html": "b2"}
