@@ -343,6 +343,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.built = False  # a strict build's warnings come here too, after on_post_build
         self._end_children()
         self._drop_spool()
+        if self.preview is not None:
+            self.preview.failed()
 
     def _end_children(self) -> None:
         if self.shared is not None:

@@ -53,6 +53,9 @@ class Preview:
         #: Each generated page's Markdown and its digest, as last planned.
         self.digested: dict[str, tuple[str, str]] = {}
         self.reuse: set[str] = set()
+        #: The pages whose output this build recorded: until its search entries are taken
+        #: too (after the build), a build that fails leaves them to be rendered again.
+        self.fresh: set[str] = set()
         self.site: str | None = None
         self.templates = TemplateCache()
         self.files = HeldFolders(enabled=not dirty)
@@ -99,7 +102,7 @@ class Preview:
             for src, markdown in generated.items()
         }
         self.keys = {src: key for src, (_, key) in self.digested.items()}
-        self.skipped = []
+        self.skipped, self.fresh = [], set()
         self.reuse = {src for src, key in self.keys.items() if same_site and self.outputs.get(src, ("",))[0] == key}
         self.outputs = {src: self.outputs[src] for src in self.keys if src in self.outputs}
         self.link_memo = {src: self.link_memo[src] for src in self.keys if src in self.link_memo}
@@ -122,11 +125,19 @@ class Preview:
             output = self.outputs[src][1]
         elif src in self.keys:
             self.outputs[src] = (self.keys[src], output)
+            self.fresh.add(src)
         if self.panel:
             return insert(output, self.panel)
         if src in self.keys:
             self.files.written(src, self.keys[src], dest)
         return output
+
+    def failed(self) -> None:
+        """The build stopped: the pages it rendered are rendered again by the next, which
+        takes their search entries then (a failed build took none)."""
+        for src in self.fresh:
+            self.outputs.pop(src, None)
+        self.fresh = set()
 
     def write_skipped(self) -> None:
         """Put back the pages MkDocs skipped, as last built: in the folders set aside if

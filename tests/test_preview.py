@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -179,6 +181,31 @@ def test_where_folders_cannot_be_set_aside_or_put_back_the_skipped_pages_are_wri
     edit(project / "briefings" / f"{SITE_ID}.yml", "title: Edited, Russia counterattacks", "title: Russia counterattacks")
     served = serve.rebuild()
     assert served == clean(serve, tmp_path / "clean-2")
+
+
+def test_after_a_build_that_stopped_half_way_the_next_equals_a_clean_build(
+    serve: Serve, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages rendered by a build that then failed are rendered again, their search
+    entries with them: the failed build took none."""
+    serve.rebuild()
+    edit(project / "briefings" / f"{SITE_ID}.yml", "title: Russia counterattacks", "title: Edited, Russia counterattacks")
+    real, built = mkdocs_build._build_page, []
+
+    def fails_at_the_fifth(page: Any, *args: Any, **kwargs: Any) -> None:
+        built.append(page)
+        if len(built) == 5:
+            raise RuntimeError("a page could not be built")
+        real(page, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", fails_at_the_fifth)
+    with pytest.raises(Exception, match="could not be built"):
+        serve.rebuild()
+    monkeypatch.undo()
+    served = serve.rebuild()
+    assert served == clean(serve, tmp_path / "clean")
+    site = tmp_path / "served"
+    assert not [p for p in site.rglob("*") if p.is_dir() and not any(p.iterdir())]
 
 
 def test_a_dirty_serve_writes_the_skipped_pages_and_sets_nothing_aside(project: Path, tmp_path: Path) -> None:
