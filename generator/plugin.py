@@ -317,6 +317,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
                 index = getattr(plugin, "search_index", None)
                 if index is not None and hasattr(index, "entries"):
                     index.entries = self.preview.search_entries(index.entries, self.order)
+        if self.preview is not None:
+            self.preview.taken()
         if self.search_engine == "pagefind":
             try:
                 site_search.index(Path(config.site_dir), config.use_directory_urls)

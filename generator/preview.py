@@ -132,6 +132,11 @@ class Preview:
             self.files.written(src, self.keys[src], dest)
         return output
 
+    def taken(self) -> None:
+        """The build's pages and their search entries are all taken: a failure from here
+        (a strict build's warnings, counted at its very end) leaves nothing to render again."""
+        self.fresh = set()
+
     def failed(self) -> None:
         """The build stopped: the pages it rendered are rendered again by the next, which
         takes their search entries then (a failed build took none)."""

@@ -208,6 +208,23 @@ def test_after_a_build_that_stopped_half_way_the_next_equals_a_clean_build(
     assert not [p for p in site.rglob("*") if p.is_dir() and not any(p.iterdir())]
 
 
+def test_a_strict_build_stopped_by_a_warning_at_its_end_is_not_rendered_again(
+    serve: Serve, project: Path, tmp_path: Path
+) -> None:
+    """MkDocs counts a strict build's warnings after the last event: the pages and their
+    search entries were all taken, and the next build reuses them."""
+    serve.rebuild()
+    (project / "docs" / "performance.md").write_text("# Performance\n\n[gone](gone.md)\n", encoding="utf-8")
+    page = f"briefings/{SITE_ID}/index.md"
+    edit(project / "briefings" / f"{SITE_ID}.yml", "title: Russia counterattacks", "title: Edited, Russia counterattacks")
+    with pytest.raises(Exception, match="strict mode"):
+        serve.rebuild()
+    assert serve.plugin.preview is not None and page not in serve.plugin.preview.reuse  # rendered for the edit
+    with pytest.raises(Exception, match="strict mode"):
+        serve.rebuild()
+    assert page in serve.plugin.preview.reuse
+
+
 def test_a_dirty_serve_writes_the_skipped_pages_and_sets_nothing_aside(project: Path, tmp_path: Path) -> None:
     """`mkdocs serve --dirty` does not empty the site's folder, and writes over its files."""
     with Serve(project, tmp_path / "served", dirty=True) as serve:
