@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
@@ -84,8 +85,7 @@ def index(site_dir: Path, directory_urls: bool = True, part_pages: int | None = 
 def _index(site_dir: Path, glob: str, part_pages: int, work: Path, target: Path) -> None:
     """Index the pages of `site_dir` that `glob` matches into `target`, by way of `work`."""
     pages = _pages(site_dir, glob)
-    fits = len(pages) <= part_pages  # one run, whatever the pages weigh: their sizes are not read
-    groups = [pages] if fits else _parts(pages, [(site_dir / page).stat().st_size for page in pages], part_pages)
+    groups = _parts(pages, lambda: [(site_dir / page).stat().st_size for page in pages], part_pages)
     outs = [work / "out" / str(k) for k in range(len(groups))]
 
     def run(k: int) -> str | None:  # a part's pages are linked while the part before is indexed
@@ -117,17 +117,18 @@ def _pages(site_dir: Path, glob: str) -> list[str]:
     )
 
 
-def _parts(pages: list[str], sizes: list[int], most: int) -> list[list[str]]:
+def _parts(pages: list[str], weigh: Callable[[], list[int]], most: int) -> list[list[str]]:
     """`pages` in runs of consecutive pages of at most `most` pages each: one run if they
-    fit, else as few as keep every one of the `AT_ONCE` Pagefind runs busy to the end, cut
-    where their files' `sizes` add up to equal shares (a rough weight: Pagefind's time
-    follows the words it indexes, which a page of every claim, as heavy as hundreds of
-    briefings' pages, mostly leaves out), or, where that would put more than `most` pages
-    in one, in runs of equal numbers of pages."""
+    fit (and they are not weighed), else as few as keep every one of the `AT_ONCE`
+    Pagefind runs busy to the end, cut where the sizes `weigh` gives add up to equal shares
+    (a rough weight: Pagefind's time follows the words it indexes, which a page of every
+    claim, as heavy as hundreds of briefings' pages, mostly leaves out), or, where that
+    would put more than `most` pages in one, in runs of equal numbers of pages."""
     n = -(-len(pages) // most)
     if n <= 1:
         return [pages]
     n = min(len(pages), -(-n // AT_ONCE) * AT_ONCE)
+    sizes = weigh()
     total, so_far, cuts = sum(sizes), 0, [0]
     for i, size in enumerate(sizes):
         if so_far * n >= total * len(cuts) and len(cuts) < n:

@@ -187,18 +187,18 @@ def test_an_index_that_cannot_be_put_in_place_says_where_and_leaves_no_work_behi
 def test_parts_are_runs_of_pages_that_weigh_alike_and_keep_both_indexers_busy() -> None:
     pages = [f"briefings/{n:04d}/index.html" for n in range(3000)] + ["claims/index.html", "questions/index.html"]
     sizes = [50_000] * 3000 + [12_000_000, 10_000_000]
-    parts = search._parts(pages, sizes, 2000)
+    parts = search._parts(pages, lambda: sizes, 2000)
     assert [page for part in parts for page in part] == pages
     assert len(parts) == search.AT_ONCE == 2
     weights = [sum(sizes[pages.index(part[0]) : pages.index(part[0]) + len(part)]) for part in parts]
     assert max(weights) - min(weights) <= 12_000_000 and all(len(part) <= 2000 for part in parts)
     assert [len(part) for part in parts] == [1720, 1282]  # the heavy pages share the second with fewer briefings
-    assert search._parts(pages[:2000], sizes[:2000], 2000) == [pages[:2000]]  # one run if they fit
+    assert search._parts(pages[:2000], lambda: pytest.fail("weighed"), 2000) == [pages[:2000]]  # one run if they fit, unweighed
 
 
 def test_parts_that_weights_would_overfill_are_equal_in_pages() -> None:
     pages = [f"p{n:04d}" for n in range(3000)]
-    parts = search._parts(pages, [1] * 10 + [10**9] + [1] * 2989, 2000)  # one page outweighs the rest
+    parts = search._parts(pages, lambda: [1] * 10 + [10**9] + [1] * 2989, 2000)  # one page outweighs the rest
     assert [len(part) for part in parts] == [1500, 1500]
 
 
